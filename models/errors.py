@@ -1,0 +1,28 @@
+"""Errors the user may see. Each carries one sentence fit for a message box or stderr."""
+
+from __future__ import annotations
+
+
+class MinutierError(Exception):
+    """Base of every error shown to the user instead of a traceback."""
+
+
+class DatabaseRefused(MinutierError):
+    """The file or server cannot be used as a Minutier database; nothing was changed."""
+
+
+class FormatError(MinutierError):
+    """Interchange data is invalid; ``path`` names the offending field (« programme[3].start »)."""
+
+    def __init__(self, path: str, problem: str):
+        self.path = path
+        self.problem = problem
+        super().__init__(f"{path}: {problem}" if path else problem)
+
+
+class NotFound(MinutierError):
+    """A meeting, person or item asked for does not exist (any more)."""
+
+
+class ConflictError(MinutierError):
+    """The row was changed by someone else since it was read."""

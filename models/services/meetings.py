@@ -1,0 +1,100 @@
+"""Meetings: list, find, create, edit, duplicate, delete."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import extract, select
+from sqlalchemy.orm import Session
+
+from models import interchange
+from models.entities import LANGUAGES, STATUSES, Meeting
+from models.errors import FormatError, NotFound
+from models.services._common import get, update_fields
+
+EDITABLE = (
+    "organisation",
+    "body",
+    "document_title",
+    "title",
+    "venue",
+    "date",
+    "start_time",
+    "end_time",
+    "timezone",
+    "language",
+    "status",
+    "introduction",
+    "co_organisers",
+    "objectives",
+    "photo_album_url",
+    "logo",
+    "logo_media_type",
+)
+
+
+def list_meetings(session: Session) -> list[Meeting]:
+    """Newest first."""
+    return list(session.scalars(select(Meeting).order_by(Meeting.date.desc(), Meeting.id.desc())))
+
+
+def get_meeting(session: Session, meeting_id: int) -> Meeting:
+    return get(session, Meeting, meeting_id)
+
+
+def resolve(session: Session, spec: str | int) -> Meeting:
+    """A meeting from what a user types: its id, or its year when that is unambiguous."""
+    text = str(spec).strip()
+    if not text.isdigit():
+        raise NotFound(f'"{text}" is not a meeting id or a year.')
+    number = int(text)
+    if len(text) == 4:
+        in_year = list(session.scalars(select(Meeting).where(extract("year", Meeting.date) == number)))
+        if len(in_year) == 1:
+            return in_year[0]
+        if len(in_year) > 1:
+            ids = ", ".join(str(m.id) for m in in_year)
+            raise NotFound(f"Several meetings in {number} (ids {ids}); give the id.")
+    meeting = session.get(Meeting, number)
+    if meeting is None:
+        raise NotFound(f"No meeting with id or year {text}; `list` shows them.")
+    return meeting
+
+
+def _check(fields: dict[str, Any]) -> None:
+    if "language" in fields and fields["language"] not in LANGUAGES:
+        raise FormatError("language", f'"{fields["language"]}" is not one of {", ".join(LANGUAGES)}')
+    if "status" in fields and fields["status"] not in STATUSES:
+        raise FormatError("status", f'"{fields["status"]}" is not one of {", ".join(STATUSES)}')
+    if "title" in fields and not str(fields["title"]).strip():
+        raise FormatError("title", "a meeting needs a title")
+
+
+def create_meeting(session: Session, title: str, date: dt.date | str, **fields: Any) -> Meeting:
+    _check({"title": title, **fields})
+    meeting = Meeting(title=title, date=dt.date.today())
+    update_fields(meeting, EDITABLE, {"date": date, **fields})
+    session.add(meeting)
+    session.flush()
+    return meeting
+
+
+def update_meeting(session: Session, meeting_id: int, expected_version: int | None = None, **fields) -> dict:
+    """Change meeting fields; returns their previous values (for undo)."""
+    _check(fields)
+    return update_fields(get_meeting(session, meeting_id), EDITABLE, fields, expected_version)
+
+
+def delete_meeting(session: Session, meeting_id: int) -> None:
+    session.delete(get_meeting(session, meeting_id))
+    session.flush()
+
+
+def duplicate_meeting(session: Session, meeting_id: int, *, title: str | None = None) -> Meeting:
+    """A full copy (programme, attendance, report) sharing the same roster people."""
+    data = interchange.meeting_to_data(get_meeting(session, meeting_id))
+    if title is not None:
+        data["meeting"]["title"] = title
+    data["meeting"]["status"] = "draft"
+    return interchange.import_data(session, data)
