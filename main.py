@@ -21,7 +21,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser = argparse.ArgumentParser(
         prog="minutier",
-        description="Minutier, the editor for the minutes of yearly meetings. Without a command, opens the editor.",
+        description="Minutier, the editor for the minutes of yearly meetings. "
+        "Without a command, opens the editor.",
         parents=[db_parent],
     )
     parser.add_argument("--screenshots", metavar="DIR", type=Path, help="save a PNG of each tab and exit")
@@ -29,7 +30,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     commands.add_parser("list", parents=[db_parent], help="one line per meeting: id, date, title")
 
-    p = commands.add_parser("import", parents=[db_parent], help="add a meeting from a JSON file; prints its id")
+    p = commands.add_parser(
+        "import", parents=[db_parent], help="add a meeting from a JSON file; prints its id"
+    )
     p.add_argument("file", type=Path, metavar="FILE.json")
 
     p = commands.add_parser("dump", parents=[db_parent], help="write a meeting as JSON")

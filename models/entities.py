@@ -8,7 +8,6 @@ kept dense by ``ordering_list`` so reordering is a list operation.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Optional
 
 from sqlalchemy import (
     Boolean,
@@ -60,8 +59,8 @@ class Meeting(Versioned, Base):
     title: Mapped[str] = _text()
     venue: Mapped[str] = _text()
     date: Mapped[dt.date] = mapped_column(Date, nullable=False)
-    start_time: Mapped[Optional[dt.time]] = mapped_column(Time)
-    end_time: Mapped[Optional[dt.time]] = mapped_column(Time)
+    start_time: Mapped[dt.time | None] = mapped_column(Time)
+    end_time: Mapped[dt.time | None] = mapped_column(Time)
     timezone: Mapped[str] = mapped_column(String(32), nullable=False, default="")
     language: Mapped[str] = mapped_column(String(2), nullable=False, default="fr")
     status: Mapped[str] = mapped_column(String(8), nullable=False, default="draft")
@@ -69,7 +68,7 @@ class Meeting(Versioned, Base):
     co_organisers: Mapped[str] = _text()
     objectives: Mapped[str] = _text()
     photo_album_url: Mapped[str] = _text()
-    logo: Mapped[Optional[bytes]] = mapped_column(LargeBinary)
+    logo: Mapped[bytes | None] = mapped_column(LargeBinary)
     logo_media_type: Mapped[str] = mapped_column(String(32), nullable=False, default="")
 
     programme: Mapped[list[ProgrammeItem]] = relationship(
@@ -150,12 +149,12 @@ class ProgrammeItem(Versioned, Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"), index=True)
-    parent_id: Mapped[Optional[int]] = mapped_column(
+    parent_id: Mapped[int | None] = mapped_column(
         ForeignKey("programme_item.id", ondelete="CASCADE"), index=True
     )
     position: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
-    start_time: Mapped[Optional[dt.time]] = mapped_column(Time)
-    end_time: Mapped[Optional[dt.time]] = mapped_column(Time)
+    start_time: Mapped[dt.time | None] = mapped_column(Time)
+    end_time: Mapped[dt.time | None] = mapped_column(Time)
     title: Mapped[str] = _text()
     kind: Mapped[str] = mapped_column(String(12), nullable=False, default="session")
     format: Mapped[str] = _text()
@@ -163,7 +162,7 @@ class ProgrammeItem(Versioned, Base):
 
     # Written for sub-topics too, which the filtered Meeting.programme skips.
     meeting: Mapped[Meeting] = relationship(overlaps="programme")
-    parent: Mapped[Optional[ProgrammeItem]] = relationship(
+    parent: Mapped[ProgrammeItem | None] = relationship(
         remote_side=lambda: [ProgrammeItem.id], back_populates="subtopics"
     )
     subtopics: Mapped[list[ProgrammeItem]] = relationship(
@@ -203,13 +202,13 @@ class ProgrammePerson(Versioned, Base):
     position: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
     role: Mapped[str] = mapped_column(String(9), nullable=False, default="speaker")
     role_label: Mapped[str] = _text()
-    person_id: Mapped[Optional[int]] = mapped_column(ForeignKey("person.id", ondelete="SET NULL"), index=True)
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="SET NULL"), index=True)
     name: Mapped[str] = _text()
     function: Mapped[str] = _text()
     remote: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
 
     item: Mapped[ProgrammeItem] = relationship(back_populates="people")
-    person: Mapped[Optional[Person]] = relationship()
+    person: Mapped[Person | None] = relationship()
 
     @property
     def printed_name(self) -> str:
@@ -225,17 +224,15 @@ class Section(Versioned, Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"), index=True)
-    parent_id: Mapped[Optional[int]] = mapped_column(ForeignKey("section.id", ondelete="CASCADE"), index=True)
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("section.id", ondelete="CASCADE"), index=True)
     position: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
     title: Mapped[str] = _text()
-    programme_item_id: Mapped[Optional[int]] = mapped_column(
+    programme_item_id: Mapped[int | None] = mapped_column(
         ForeignKey("programme_item.id", ondelete="SET NULL"), index=True
     )
 
     meeting: Mapped[Meeting] = relationship(overlaps="sections")
-    parent: Mapped[Optional[Section]] = relationship(
-        remote_side=lambda: [Section.id], back_populates="sections"
-    )
+    parent: Mapped[Section | None] = relationship(remote_side=lambda: [Section.id], back_populates="sections")
     sections: Mapped[list[Section]] = relationship(
         back_populates="parent",
         order_by=lambda: Section.position,
@@ -248,7 +245,7 @@ class Section(Versioned, Base):
         collection_class=ordering_list("position"),
         cascade="all, delete-orphan",
     )
-    programme_item: Mapped[Optional[ProgrammeItem]] = relationship()
+    programme_item: Mapped[ProgrammeItem | None] = relationship()
 
     @property
     def depth(self) -> int:
@@ -272,11 +269,11 @@ class Block(Versioned, Base):
     position: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
     kind: Mapped[str] = mapped_column(String(12), nullable=False, default="paragraph")
     speaker: Mapped[str] = _text()
-    person_id: Mapped[Optional[int]] = mapped_column(ForeignKey("person.id", ondelete="SET NULL"), index=True)
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="SET NULL"), index=True)
     subtitle: Mapped[str] = _text()
     online: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
     question: Mapped[str] = _text()
     text: Mapped[str] = _text()
 
     section: Mapped[Section] = relationship(back_populates="blocks")
-    person: Mapped[Optional[Person]] = relationship()
+    person: Mapped[Person | None] = relationship()

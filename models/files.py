@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from pathlib import Path
@@ -32,7 +33,5 @@ def write_atomically(path: Path, data: bytes) -> None:
         raise MinutierError(f"Cannot write {path}: {reason}.") from exc
     finally:
         if tmp_name is not None:
-            try:
+            with contextlib.suppress(OSError):
                 os.unlink(tmp_name)
-            except OSError:
-                pass

@@ -148,7 +148,9 @@ def meeting_to_data(meeting: Meeting) -> dict[str, Any]:
         "format": FORMAT,
         "version": VERSION,
         "meeting": head,
-        "people": [{"ref": people.refs[p.id], **{f: getattr(p, f) for f in PERSON_FIELDS}} for p in people.people],
+        "people": [
+            {"ref": people.refs[p.id], **{f: getattr(p, f) for f in PERSON_FIELDS}} for p in people.people
+        ],
         "attendance": attendance,
         "programme": programme,
         "report": report,
@@ -252,12 +254,13 @@ def find_person(session: Session, fields: dict[str, str]) -> Person | None:
             if person.email.strip().casefold() == email:
                 return person
     key = tuple(fields.get(f, "").strip().casefold() for f in ("first_name", "last_name", "organisation"))
-    candidates = session.scalars(
-        select(Person).where(Person.last_name == fields.get("last_name", ""))
-    ).all()
+    candidates = session.scalars(select(Person).where(Person.last_name == fields.get("last_name", ""))).all()
     for person in candidates:
-        if (person.first_name.strip().casefold(), person.last_name.strip().casefold(),
-                person.organisation.strip().casefold()) == key:
+        if (
+            person.first_name.strip().casefold(),
+            person.last_name.strip().casefold(),
+            person.organisation.strip().casefold(),
+        ) == key:
             return person
     return None
 

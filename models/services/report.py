@@ -1,0 +1,193 @@
+"""The report body: parts and sections (a tree) holding ordered blocks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from models.entities import BLOCK_KINDS, Block, Meeting, Section
+from models.errors import FormatError
+from models.services import snapshots
+from models.services._common import get, insert_at, move_in, update_fields
+from models.services.meetings import get_meeting
+
+SECTION_FIELDS = ("title", "programme_item_id")
+BLOCK_FIELDS = ("kind", "speaker", "person_id", "subtitle", "online", "question", "text")
+# Kinds of programme item that get no section of notes of their own.
+NO_NOTES_KINDS = ("welcome", "break", "meal")
+
+
+def _section_list(session: Session, meeting_id: int, parent_id: int | None) -> list[Section]:
+    if parent_id is None:
+        return get_meeting(session, meeting_id).sections
+    return get(session, Section, parent_id).sections
+
+
+def add_section(
+    session: Session, meeting_id: int, *, parent_id: int | None = None, position: int | None = None, **fields
+) -> Section:
+    section = Section(meeting=get_meeting(session, meeting_id), title="")
+    update_fields(section, SECTION_FIELDS, fields)
+    collection = _section_list(session, meeting_id, parent_id)
+    insert_at(collection, section, position)
+    collection.reorder()
+    session.flush()
+    return section
+
+
+def update_section(session: Session, section_id: int, expected_version=None, **fields) -> dict:
+    return update_fields(get(session, Section, section_id), SECTION_FIELDS, fields, expected_version)
+
+
+def move_section(session: Session, section_id: int, position: int) -> int:
+    section = get(session, Section, section_id)
+    old = section.position
+    move_in(_section_list(session, section.meeting_id, section.parent_id), section, position)
+    session.flush()
+    return old
+
+
+@dataclass
+class Deleted:
+    snapshot: snapshots.Snapshot
+    owner_id: int | None  # parent section (or None: top level / the block's section)
+    meeting_id: int
+    position: int
+
+
+def delete_section(session: Session, section_id: int) -> Deleted:
+    section = get(session, Section, section_id)
+    gone = Deleted(snapshots.take(section), section.parent_id, section.meeting_id, section.position)
+    collection = _section_list(session, section.meeting_id, section.parent_id)
+    collection.remove(section)
+    collection.reorder()
+    session.flush()
+    return gone
+
+
+def _fix_meeting(section: Section, meeting_id: int) -> None:
+    section.meeting_id = meeting_id
+    for child in section.sections:
+        _fix_meeting(child, meeting_id)
+
+
+def restore_section(session: Session, gone: Deleted) -> Section:
+    section = snapshots.restore(session, gone.snapshot)
+    _fix_meeting(section, gone.meeting_id)
+    collection = _section_list(session, gone.meeting_id, gone.owner_id)
+    if section in collection:
+        collection.remove(section)
+    insert_at(collection, section, gone.position)
+    collection.reorder()
+    session.flush()
+    return section
+
+
+def _check_block(fields: dict[str, Any]) -> None:
+    if "kind" in fields and fields["kind"] not in BLOCK_KINDS:
+        raise FormatError("kind", f'"{fields["kind"]}" is not one of {", ".join(BLOCK_KINDS)}')
+
+
+def add_block(session: Session, section_id: int, *, position: int | None = None, **fields) -> Block:
+    _check_block(fields)
+    section = get(session, Section, section_id)
+    block = Block(kind="paragraph")
+    update_fields(block, BLOCK_FIELDS, fields)
+    insert_at(section.blocks, block, position)
+    section.blocks.reorder()
+    session.flush()
+    return block
+
+
+def update_block(session: Session, block_id: int, expected_version=None, **fields) -> dict:
+    _check_block(fields)
+    return update_fields(get(session, Block, block_id), BLOCK_FIELDS, fields, expected_version)
+
+
+def move_block(
+    session: Session, block_id: int, position: int, section_id: int | None = None
+) -> tuple[int, int]:
+    """Move a block within its section, or into another; returns (old section id, old position)."""
+    block = get(session, Block, block_id)
+    old = (block.section_id, block.position)
+    if section_id is None or section_id == block.section_id:
+        move_in(block.section.blocks, block, position)
+    else:
+        source = block.section
+        source.blocks.remove(block)
+        source.blocks.reorder()
+        target = get(session, Section, section_id)
+        insert_at(target.blocks, block, position)
+        target.blocks.reorder()
+    session.flush()
+    return old
+
+
+def delete_block(session: Session, block_id: int) -> Deleted:
+    block = get(session, Block, block_id)
+    gone = Deleted(snapshots.take(block), block.section_id, block.section.meeting_id, block.position)
+    block.section.blocks.remove(block)
+    block.section.blocks.reorder()
+    session.flush()
+    return gone
+
+
+def restore_block(session: Session, gone: Deleted) -> Block:
+    section = get(session, Section, gone.owner_id)
+    block = snapshots.restore(session, gone.snapshot)
+    if block in section.blocks:
+        section.blocks.remove(block)
+    insert_at(section.blocks, block, gone.position)
+    section.blocks.reorder()
+    session.flush()
+    return block
+
+
+def sections_from_programme(session: Session, meeting_id: int) -> list[Section]:
+    """One section per programme item (and sub-topic) that has none yet; the new ones.
+
+    Sub-topics become child sections of their item's section, each with an
+    empty intervention per speaker, ready to be written.
+    """
+    meeting: Meeting = get_meeting(session, meeting_id)
+    linked = {s.programme_item_id for s in _walk(meeting.sections) if s.programme_item_id}
+    by_item = {s.programme_item_id: s for s in _walk(meeting.sections) if s.programme_item_id}
+    created = []
+    for item in meeting.programme:
+        if item.kind in NO_NOTES_KINDS:
+            continue
+        if item.id not in linked:
+            parent = _new_section(meeting.sections, meeting, item)
+            by_item[item.id] = parent
+            created.append(parent)
+        for sub in item.subtopics:
+            if sub.id in linked:
+                continue
+            created.append(_new_section(by_item[item.id].sections, meeting, sub))
+    session.flush()
+    return created
+
+
+def _new_section(collection: list[Section], meeting: Meeting, item) -> Section:
+    section = Section(meeting=meeting, title=item.title, programme_item=item)
+    for speaker in item.speakers:
+        section.blocks.append(
+            Block(
+                kind="intervention",
+                speaker=speaker.printed_name,
+                person=speaker.person,
+                online=speaker.remote,
+            )
+        )
+    if item.debate:
+        section.blocks.append(Block(kind="debate"))
+    collection.append(section)
+    return section
+
+
+def _walk(sections: list[Section]):
+    for section in sections:
+        yield section
+        yield from _walk(section.sections)
