@@ -95,10 +95,14 @@ def restore_item(session: Session, gone: DeletedItem) -> ProgrammeItem:
     item = snapshots.restore(session, gone.snapshot)
     for child in item.subtopics:
         child.meeting_id = gone.meeting_id
+    # Keep the owner referenced: the session holds it weakly, and a collection
+    # whose parent is garbage-collected cannot record changes.
     if gone.parent_id is not None:
-        collection = get(session, ProgrammeItem, gone.parent_id).subtopics
+        owner = get(session, ProgrammeItem, gone.parent_id)
+        collection = owner.subtopics
     else:
-        collection = get(session, Meeting, gone.meeting_id).programme
+        owner = get(session, Meeting, gone.meeting_id)
+        collection = owner.programme
     if item in collection:
         collection.remove(item)
     insert_at(collection, item, gone.position)

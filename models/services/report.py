@@ -19,10 +19,16 @@ BLOCK_FIELDS = ("kind", "speaker", "person_id", "subtitle", "online", "question"
 NO_NOTES_KINDS = ("welcome", "break", "meal")
 
 
-def _section_list(session: Session, meeting_id: int, parent_id: int | None) -> list[Section]:
+def _section_owner(session: Session, meeting_id: int, parent_id: int | None) -> Meeting | Section:
+    """The meeting or section whose ``sections`` list holds a section.
+
+    Callers keep the owner in a variable while they change the list: the
+    session holds it weakly, and a collection whose parent was
+    garbage-collected cannot record changes.
+    """
     if parent_id is None:
-        return get_meeting(session, meeting_id).sections
-    return get(session, Section, parent_id).sections
+        return get_meeting(session, meeting_id)
+    return get(session, Section, parent_id)
 
 
 def add_section(
@@ -30,9 +36,9 @@ def add_section(
 ) -> Section:
     section = Section(meeting=get_meeting(session, meeting_id), title="")
     update_fields(section, SECTION_FIELDS, fields)
-    collection = _section_list(session, meeting_id, parent_id)
-    insert_at(collection, section, position)
-    collection.reorder()
+    owner = _section_owner(session, meeting_id, parent_id)
+    insert_at(owner.sections, section, position)
+    owner.sections.reorder()
     session.flush()
     return section
 
@@ -44,7 +50,8 @@ def update_section(session: Session, section_id: int, expected_version=None, **f
 def move_section(session: Session, section_id: int, position: int) -> int:
     section = get(session, Section, section_id)
     old = section.position
-    move_in(_section_list(session, section.meeting_id, section.parent_id), section, position)
+    owner = _section_owner(session, section.meeting_id, section.parent_id)
+    move_in(owner.sections, section, position)
     session.flush()
     return old
 
@@ -60,9 +67,9 @@ class Deleted:
 def delete_section(session: Session, section_id: int) -> Deleted:
     section = get(session, Section, section_id)
     gone = Deleted(snapshots.take(section), section.parent_id, section.meeting_id, section.position)
-    collection = _section_list(session, section.meeting_id, section.parent_id)
-    collection.remove(section)
-    collection.reorder()
+    owner = _section_owner(session, section.meeting_id, section.parent_id)
+    owner.sections.remove(section)
+    owner.sections.reorder()
     session.flush()
     return gone
 
@@ -76,11 +83,11 @@ def _fix_meeting(section: Section, meeting_id: int) -> None:
 def restore_section(session: Session, gone: Deleted) -> Section:
     section = snapshots.restore(session, gone.snapshot)
     _fix_meeting(section, gone.meeting_id)
-    collection = _section_list(session, gone.meeting_id, gone.owner_id)
-    if section in collection:
-        collection.remove(section)
-    insert_at(collection, section, gone.position)
-    collection.reorder()
+    owner = _section_owner(session, gone.meeting_id, gone.owner_id)
+    if section in owner.sections:
+        owner.sections.remove(section)
+    insert_at(owner.sections, section, gone.position)
+    owner.sections.reorder()
     session.flush()
     return section
 
