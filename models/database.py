@@ -18,7 +18,10 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from models import schema_version
+from models import (
+    entities,  # noqa: F401  (registers every table on Base.metadata)
+    schema_version,
+)
 from models.base import Base
 from models.errors import DatabaseRefused
 

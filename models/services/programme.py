@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 from dataclasses import dataclass
 from typing import Any
 
@@ -148,8 +147,9 @@ def move_programme_person(session: Session, row_id: int, position: int) -> int:
 def delete_programme_person(session: Session, row_id: int) -> tuple[snapshots.Snapshot, int, int]:
     row = get(session, ProgrammePerson, row_id)
     gone = (snapshots.take(row), row.item_id, row.position)
-    row.item.people.remove(row)
-    row.item.people.reorder()
+    item = row.item
+    item.people.remove(row)
+    item.people.reorder()
     session.flush()
     return gone
 
@@ -179,10 +179,15 @@ def time_problems(meeting: Meeting) -> list[TimeProblem]:
     for item in timed:
         if item.end_time is not None and item.end_time < item.start_time:
             problems.append(TimeProblem(item.id, "ends before it starts"))
-    ordered = sorted(timed, key=lambda i: i.start_time)
-    for prev, nxt in itertools.pairwise(ordered):
-        if prev.end_time is not None and nxt.start_time < prev.end_time:
-            problems.append(TimeProblem(nxt.id, f"overlaps « {prev.title} » (ends {prev.end_time:%H:%M})"))
+    # Compare each start with the latest end so far, so an item inside a long one is caught too.
+    latest: ProgrammeItem | None = None
+    for item in sorted(timed, key=lambda i: i.start_time):
+        if latest is not None and item.start_time < latest.end_time:
+            problems.append(
+                TimeProblem(item.id, f"overlaps « {latest.title} » (ends {latest.end_time:%H:%M})")
+            )
+        if item.end_time is not None and (latest is None or item.end_time > latest.end_time):
+            latest = item
     return problems
 
 

@@ -122,21 +122,25 @@ def move_block(
     if section_id is None or section_id == block.section_id:
         move_in(block.section.blocks, block, position)
     else:
-        source = block.section
-        source.blocks.remove(block)
-        source.blocks.reorder()
-        target = get(session, Section, section_id)
-        insert_at(target.blocks, block, position)
-        target.blocks.reorder()
+        # No autoflush while the block is between lists, or it would be
+        # flushed as an orphan and deleted.
+        with session.no_autoflush:
+            target = get(session, Section, section_id)
+            source = block.section
+            source.blocks.remove(block)
+            source.blocks.reorder()
+            insert_at(target.blocks, block, position)
+            target.blocks.reorder()
     session.flush()
     return old
 
 
 def delete_block(session: Session, block_id: int) -> Deleted:
     block = get(session, Block, block_id)
-    gone = Deleted(snapshots.take(block), block.section_id, block.section.meeting_id, block.position)
-    block.section.blocks.remove(block)
-    block.section.blocks.reorder()
+    section = block.section
+    gone = Deleted(snapshots.take(block), section.id, section.meeting_id, block.position)
+    section.blocks.remove(block)
+    section.blocks.reorder()
     session.flush()
     return gone
 
