@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench screenshots clean
+.PHONY: run test lint bench screenshots clean translations
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,3 +28,10 @@ bench: $(STAMP)
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache
+
+# Interface strings are English in the code; French is shipped as resources/translations/minutier_fr.{ts,qm}.
+# Run after changing visible strings, translate the new entries (Qt Linguist: pyside6-linguist), run again.
+UI_SOURCES = $(shell git ls-files -co --exclude-standard 'ui/*.py' | grep -v -E '^ui/(participants|report)/|^ui/richtext')
+translations: $(STAMP)
+	$(BIN)/pyside6-lupdate $(UI_SOURCES) -ts resources/translations/minutier_fr.ts -source-language en -target-language fr -no-obsolete
+	$(BIN)/pyside6-lrelease resources/translations/minutier_fr.ts -qm resources/translations/minutier_fr.qm

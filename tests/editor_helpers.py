@@ -1,0 +1,47 @@
+"""Helpers for the editor's GUI tests: a window on a real database, and answering message boxes."""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QMessageBox
+
+from ui import dialogs
+from ui.main_window import MainWindow
+from ui.settings import Settings
+
+YES_ROLES = (QMessageBox.ButtonRole.DestructiveRole, QMessageBox.ButtonRole.AcceptRole)
+
+
+def make_window(qtbot, db, tmp_path, meeting_id=None) -> MainWindow:
+    window = MainWindow(db, Settings(tmp_path / "settings.ini"))
+    qtbot.addWidget(window)
+    window.start(meeting_id)
+    window.show()
+    return window
+
+
+@contextmanager
+def answering(answer: str = "no"):
+    """Close every message box shown meanwhile, clicking its action for "yes"; yields their texts."""
+    seen: list[str] = []
+
+    def shown(box: QMessageBox) -> None:
+        seen.append(box.text())
+
+        def close():
+            if answer == "yes":
+                button = next(b for b in box.buttons() if box.buttonRole(b) in YES_ROLES)
+                button.click()
+            else:
+                box.reject()
+
+        QTimer.singleShot(0, close)
+
+    observer = dialogs.observer()
+    observer.shown.connect(shown)
+    try:
+        yield seen
+    finally:
+        observer.shown.disconnect(shown)

@@ -1,0 +1,107 @@
+"""The four shapes of undoable change, built on ServiceCommand: edit, add, delete, move.
+
+Undoing an addition deletes the row and keeps its snapshot; redoing it puts
+the same row back with the same id, so later commands naming that id still work.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from ui.undo import ServiceCommand
+
+Done = Callable[[], None] | None
+
+
+class MergingEdit(ServiceCommand):
+    """An edit that absorbs the next edit of the same field: typing is one undo step."""
+
+    MERGE_ID = 4201
+
+    def __init__(self, *args, merge_key: tuple, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.merge_key = merge_key
+
+    def id(self) -> int:
+        return self.MERGE_ID
+
+    def mergeWith(self, other) -> bool:
+        if getattr(other, "merge_key", None) != self.merge_key or other.error is not None:
+            return False
+        # Redo now sets the latest value; undo still restores the value before the first edit.
+        self._do = other._do
+        return True
+
+
+def edit(
+    db,
+    text: str,
+    update: Callable,
+    obj_id: int,
+    fields: dict[str, Any],
+    on_done: Done = None,
+    merge: bool = False,
+) -> ServiceCommand:
+    """``update(session, obj_id, **fields)`` returns the previous values, which undo puts back."""
+
+    def do(session):
+        return update(session, obj_id, **fields)
+
+    def undo(session, previous):
+        update(session, obj_id, **previous)
+
+    if merge:
+        key = (update.__module__, update.__name__, obj_id, tuple(sorted(fields)))
+        return MergingEdit(db, text, do, undo, on_done, merge_key=key)
+    return ServiceCommand(db, text, do, undo, on_done)
+
+
+class _Added:
+    def __init__(self, create: Callable, delete: Callable, restore: Callable):
+        self.create, self.delete, self.restore = create, delete, restore
+        self.obj_id: int | None = None
+        self.gone: Any = None
+
+    def do(self, session) -> int:
+        if self.gone is None:
+            self.obj_id = self.create(session).id
+        else:
+            self.restore(session, self.gone)
+            self.gone = None
+        return self.obj_id
+
+    def undo(self, session, _memo) -> None:
+        self.gone = self.delete(session, self.obj_id)
+
+
+def add(
+    db, text: str, create: Callable, delete: Callable, restore: Callable, on_done: Done = None
+) -> ServiceCommand:
+    """``create(session)`` returns the new row; after the push, ``command.memo`` is its id."""
+    added = _Added(create, delete, restore)
+    return ServiceCommand(db, text, added.do, added.undo, on_done)
+
+
+def delete(
+    db, text: str, delete: Callable, restore: Callable, obj_id: int, on_done: Done = None
+) -> ServiceCommand:
+    def do(session):
+        return delete(session, obj_id)
+
+    def undo(session, gone):
+        restore(session, gone)
+
+    return ServiceCommand(db, text, do, undo, on_done)
+
+
+def move(db, text: str, move: Callable, obj_id: int, position: int, on_done: Done = None) -> ServiceCommand:
+    """``move(session, obj_id, position)`` returns the old position."""
+
+    def do(session):
+        return move(session, obj_id, position)
+
+    def undo(session, old):
+        move(session, obj_id, old)
+
+    return ServiceCommand(db, text, do, undo, on_done)

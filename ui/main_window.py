@@ -1,0 +1,164 @@
+"""The main window: the meetings list, the four tabs, menus, status bar.
+
+It owns the undo stack and keeps the tabs current: after a change stored
+by one tab the others reload when next shown; after undo or redo the
+visible tab reloads at once.
+"""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QTabWidget
+
+from models.database import Database
+from models.errors import NotFound
+from models.services import meetings
+from ui import dialogs
+from ui.export_action import ExportAction
+from ui.general_tab import GeneralTab
+from ui.history import UndoStack
+from ui.meetings_panel import MeetingsPanel
+from ui.menus import build_menus
+from ui.settings import Settings
+from ui.tab_slots import TabSlot, lazy
+
+
+class MainWindow(QMainWindow):
+    language_chosen = Signal(str)
+
+    def __init__(self, db: Database, settings: Settings, *, remember: bool = True):
+        super().__init__()
+        self.db = db
+        self.settings = settings
+        self._remember = remember
+        self.meeting_id: int | None = None
+        self.undo_stack = UndoStack(self)
+        self.undo_stack.rewound.connect(self._rewound)
+        self.undo_stack.failed.connect(lambda text: dialogs.error(self, text))
+
+        self.panel = MeetingsPanel(db)
+        self.panel.opened.connect(self.open_meeting)
+        self.panel.changed.connect(self._update_title)
+
+        self.tabs = QTabWidget()
+        self.slots: list[TabSlot] = []
+        for key, title, build in (
+            ("general", self.tr("General"), GeneralTab),
+            ("programme", self.tr("Programme"), lazy("ui.programme.tab", "ProgrammeTab")),
+            ("participants", self.tr("Participants"), lazy("ui.participants.tab", "ParticipantsTab")),
+            ("compte-rendu", self.tr("Compte-rendu"), lazy("ui.report.tab", "ReportTab")),
+        ):
+            slot = TabSlot(key, build, db, self.undo_stack)
+            slot.stored.connect(self._stored)
+            self.slots.append(slot)
+            self.tabs.addTab(slot, title)
+        self.tabs.currentChanged.connect(lambda i: self.slots[i].ensure())
+
+        splitter = QSplitter()
+        splitter.addWidget(self.panel)
+        splitter.addWidget(self.tabs)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([250, 1030])
+        self.setCentralWidget(splitter)
+
+        self.saved_label = QLabel()
+        self.statusBar().addPermanentWidget(self.saved_label)
+        self.export = ExportAction(db, settings, self)
+        build_menus(self)
+        self.resize(1280, 800)
+        if remember and settings.geometry is not None:
+            self.restoreGeometry(settings.geometry)
+            if settings.window_state is not None:
+                self.restoreState(settings.window_state)
+
+    # ------------------------------------------------------------ meetings
+
+    def start(self, meeting_id: int | None = None) -> None:
+        """Show the list and open ``meeting_id``, else the last one opened, else the newest."""
+        self.panel.refresh()
+        self.panel.select(meeting_id if meeting_id is not None else self.settings.last_meeting_id)
+        if self.meeting_id is None:
+            self.open_meeting(None)
+
+    def open_meeting(self, meeting_id: int | None) -> None:
+        if meeting_id == self.meeting_id and meeting_id is not None:
+            return
+        # The history names rows of the meeting left; it must not act on the one opened.
+        self.undo_stack.clear()
+        self.meeting_id = meeting_id
+        current = self.tabs.currentWidget()
+        for slot in self.slots:
+            slot.set_meeting(meeting_id, now=slot is current)
+        self._update_title()
+        if self._remember and meeting_id is not None:
+            self.settings.last_meeting_id = meeting_id
+
+    def _update_title(self) -> None:
+        title = ""
+        if self.meeting_id is not None:
+            with self.db.reading() as session:
+                try:
+                    meeting = meetings.get_meeting(session, self.meeting_id)
+                    title = f"{meeting.title} ({meeting.date.year})"
+                except NotFound:
+                    title = ""
+        self.export.set_meeting(self.meeting_id, title)
+        parts = [p for p in (title, self.db.label, "Minutier") if p]
+        self.setWindowTitle(" — ".join(parts))
+
+    # ------------------------------------------------------------ keeping tabs current
+
+    def _stored(self) -> None:
+        source = self.sender()
+        for slot in self.slots:
+            if slot is not source:
+                slot.mark_stale()
+        self._show_saved()
+        self.panel.refresh()
+        self._update_title()
+
+    def _rewound(self) -> None:
+        current = self.tabs.currentWidget()
+        for slot in self.slots:
+            slot.mark_stale(now=slot is current)
+        self._show_saved()
+        self.panel.refresh()
+        self._update_title()
+
+    def _show_saved(self) -> None:
+        self.saved_label.setText(self.tr("Saved at {0}").format(time.strftime("%H:%M")))
+
+    def undo(self) -> None:
+        self.flush()
+        self.undo_stack.undo()
+
+    def redo(self) -> None:
+        self.flush()
+        self.undo_stack.redo()
+
+    def flush(self) -> None:
+        for slot in self.slots:
+            slot.flush()
+
+    # ------------------------------------------------------------ closing
+
+    def closeEvent(self, event) -> None:
+        self.flush()
+        if self.export.thread is not None:
+            self.export.thread.wait()
+        if self._remember:
+            self.settings.geometry = self.saveGeometry()
+            self.settings.window_state = self.saveState()
+            self.settings.sync()
+        super().closeEvent(event)
+
+    def slot(self, key: str) -> TabSlot:
+        return next(s for s in self.slots if s.key == key)
+
+    def show_tab(self, key: str):
+        """Bring a tab forward and return its widget (built if needed)."""
+        slot = self.slot(key)
+        self.tabs.setCurrentWidget(slot)
+        return slot.ensure()

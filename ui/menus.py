@@ -1,0 +1,90 @@
+"""The main window's menus and their shortcuts."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMessageBox
+
+from ui import i18n
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+
+def _undo_redo(window: MainWindow) -> tuple[QAction, QAction]:
+    stack = window.undo_stack
+    undo = QAction(QCoreApplication.translate("Menus", "Undo"), window)
+    undo.setShortcut(QKeySequence.StandardKey.Undo)
+    undo.triggered.connect(window.undo)
+    redo = QAction(QCoreApplication.translate("Menus", "Redo"), window)
+    redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+    redo.triggered.connect(window.redo)
+    undo.setEnabled(False)
+    redo.setEnabled(False)
+    stack.canUndoChanged.connect(undo.setEnabled)
+    stack.canRedoChanged.connect(redo.setEnabled)
+    stack.undoTextChanged.connect(
+        lambda text: undo.setText(
+            QCoreApplication.translate("Menus", "Undo {0}").format(text)
+            if text
+            else QCoreApplication.translate("Menus", "Undo")
+        )
+    )
+    stack.redoTextChanged.connect(
+        lambda text: redo.setText(
+            QCoreApplication.translate("Menus", "Redo {0}").format(text)
+            if text
+            else QCoreApplication.translate("Menus", "Redo")
+        )
+    )
+    return undo, redo
+
+
+def build_menus(window: MainWindow) -> None:
+    bar = window.menuBar()
+    file_menu = bar.addMenu(QCoreApplication.translate("Menus", "&File"))
+    file_menu.addAction(window.panel.new_action)
+    file_menu.addAction(window.panel.duplicate_action)
+    file_menu.addAction(window.panel.delete_action)
+    file_menu.addSeparator()
+    file_menu.addAction(window.export.action)
+    file_menu.addSeparator()
+    quit_action = file_menu.addAction(QCoreApplication.translate("Menus", "Quit"))
+    quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+    quit_action.triggered.connect(window.close)
+
+    edit_menu = bar.addMenu(QCoreApplication.translate("Menus", "&Edit"))
+    window.undo_action, window.redo_action = _undo_redo(window)
+    edit_menu.addAction(window.undo_action)
+    edit_menu.addAction(window.redo_action)
+
+    view_menu = bar.addMenu(QCoreApplication.translate("Menus", "&View"))
+    for number in range(window.tabs.count()):
+        action = view_menu.addAction(window.tabs.tabText(number))
+        action.setShortcut(QKeySequence(f"Ctrl+{number + 1}"))
+        action.triggered.connect(lambda _checked=False, n=number: window.tabs.setCurrentIndex(n))
+    view_menu.addSeparator()
+    language_menu = view_menu.addMenu(QCoreApplication.translate("Menus", "Interface language"))
+    group = QActionGroup(window)
+    current = i18n.choose(window.settings.language)
+    for code, name in i18n.LANGUAGES.items():
+        action = language_menu.addAction(name)
+        action.setCheckable(True)
+        action.setChecked(code == current)
+        group.addAction(action)
+        action.triggered.connect(lambda _checked=False, c=code: window.language_chosen.emit(c))
+
+    help_menu = bar.addMenu(QCoreApplication.translate("Menus", "&Help"))
+    about = help_menu.addAction(QCoreApplication.translate("Menus", "About Minutier"))
+    about.triggered.connect(
+        lambda: QMessageBox.about(
+            window,
+            QCoreApplication.translate("Menus", "About Minutier"),
+            QCoreApplication.translate(
+                "Menus", "Minutier — the editor for the minutes of yearly meetings.\nDatabase: {0}"
+            ).format(window.db.label),
+        )
+    )
