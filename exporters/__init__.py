@@ -1,0 +1,1 @@
+"""Exporters: pure functions from a meeting to document bytes (no Qt). See docs/export.md."""

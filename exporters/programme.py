@@ -1,0 +1,60 @@
+"""« Rappel du Programme »: the agenda as a three-column table (time | session | format)."""
+
+from __future__ import annotations
+
+from lxml.etree import _Element
+
+from exporters import ooxml
+from exporters.labels import Labels
+from exporters.ooxml import BOLD, PLAIN, UNDERLINE, Segment
+from exporters.plain import ProgrammeItem, ProgrammePerson
+from exporters.word import WordDocument
+
+TABLE_STYLE = "Minutier Programme"
+HEADING_STYLE = "Minutier Table Heading"
+TEXT_STYLE = "Minutier Table Text"
+BULLET_STYLE = "Minutier Table Bullet"
+STYLES = (TABLE_STYLE, HEADING_STYLE, TEXT_STYLE, BULLET_STYLE)
+# Of 16 cm of text width: the session column takes what the times and format leave.
+WIDTHS = (1300, 6472, 1300)
+# Breaks and meals are not sessions: their title prints plain, as in the programme.
+PLAIN_KINDS = frozenset({"welcome", "break", "meal"})
+
+
+def _person(person: ProgrammePerson, labels: Labels) -> str:
+    text = ", ".join(part for part in (person.name, person.function) if part)
+    return f"{text} {labels.remote}" if person.remote else text
+
+
+def _moderator(person: ProgrammePerson, labels: Labels) -> list[Segment]:
+    if not person.role_label:
+        return [(_person(person, labels), PLAIN)]
+    return [(person.role_label, UNDERLINE), (f"{labels.colon} {_person(person, labels)}", PLAIN)]
+
+
+def _session(doc: WordDocument, cell: _Element, item: ProgrammeItem, labels: Labels, plain: bool) -> None:
+    if item.title or not (item.moderators or item.speakers or item.subtopics):
+        doc.text(cell, TEXT_STYLE, item.title, PLAIN if plain else BOLD)
+    for person in item.moderators:
+        doc.paragraph(cell, TEXT_STYLE, _moderator(person, labels))
+    for person in item.speakers:
+        doc.text(cell, BULLET_STYLE, _person(person, labels))
+    for sub in item.subtopics:
+        _session(doc, cell, sub, labels, plain)
+    if item.debate:
+        doc.text(cell, TEXT_STYLE, labels.programme_debate)
+
+
+def add_programme(
+    doc: WordDocument, parent: _Element, items: tuple[ProgrammeItem, ...], labels: Labels
+) -> None:
+    doc.require(STYLES)
+    tbl = ooxml.table(parent, doc.style(TABLE_STYLE), WIDTHS)
+    tr = ooxml.row(tbl, header=True)
+    for width, head in zip(WIDTHS, labels.programme_columns, strict=True):
+        doc.text(ooxml.cell(tr, width), HEADING_STYLE, head)
+    for item in items:
+        tr = ooxml.row(tbl)
+        doc.text(ooxml.cell(tr, WIDTHS[0]), TEXT_STYLE, labels.write_times(item.start, item.end))
+        _session(doc, ooxml.cell(tr, WIDTHS[1]), item, labels, item.kind in PLAIN_KINDS)
+        doc.text(ooxml.cell(tr, WIDTHS[2]), TEXT_STYLE, item.format)
