@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 
-from sqlalchemy import select
+from sqlalchemy import func, inspect, select
 from sqlalchemy.orm import Session
 
-from models.entities import ATTENDANCE_MODES, ATTENDANCE_STATUSES, Attendance
-from models.errors import FormatError, MinutierError
+from models.entities import ATTENDANCE_MODES, ATTENDANCE_STATUSES, Attendance, Block, Person, ProgrammePerson
+from models.errors import FormatError, MinutierError, NotFound
 from models.services._common import get, insert_at
 from models.services.meetings import get_meeting
-from models.services.people import add_person
+from models.services.people import EDITABLE as PERSON_FIELDS
+from models.services.people import add_person, update_person
 
 
 def _check(status: str | None = None, mode: str | None = None) -> None:
@@ -48,6 +50,36 @@ def add_attendance(
     meeting.attendance.reorder()
     session.flush()
     return row
+
+
+def _new_person(fields: dict) -> Person:
+    person = Person(**{f: (fields.get(f) or "").strip() for f in PERSON_FIELDS})
+    if not (person.first_name or person.last_name or person.organisation):
+        raise MinutierError("A person needs at least a name or an organisation.")
+    return person
+
+
+def add_many(session: Session, meeting_id: int, rows: Iterable[dict]) -> list[Attendance]:
+    """Add many newcomers at once (an imported list), each a dict of person fields plus status and mode.
+
+    One flush for all: adding 5,000 people one by one would flush the whole list 5,000 times.
+    """
+    meeting = get_meeting(session, meeting_id)
+    people, marks = [], []
+    for row in rows:
+        fields = dict(row)
+        marks.append((fields.pop("status", "invited"), fields.pop("mode", "in_person")))
+        _check(*marks[-1])
+        people.append(_new_person(fields))
+    session.add_all(people)
+    session.flush()
+    added = [
+        Attendance(person_id=p.id, status=st, mode=mo) for p, (st, mo) in zip(people, marks, strict=True)
+    ]
+    meeting.attendance.extend(added)
+    meeting.attendance.reorder()
+    session.flush()
+    return added
 
 
 def set_marks(
@@ -90,3 +122,161 @@ def counts(session: Session, meeting_id: int) -> dict[str, int]:
     result = {key: tally.get(key, 0) for key in (*ATTENDANCE_STATUSES, *ATTENDANCE_MODES)}
     result["total"] = len(rows)
     return result
+
+
+@dataclass(frozen=True)
+class AttendanceRow:
+    """One line of the attendance table as plain values, for views that must not hold ORM rows."""
+
+    id: int
+    person_id: int
+    civility: str
+    first_name: str
+    last_name: str
+    function: str
+    organisation: str
+    email: str
+    status: str
+    mode: str
+    position: int
+
+
+_ROW_COLUMNS = (
+    Attendance.id,
+    Attendance.person_id,
+    Person.civility,
+    Person.first_name,
+    Person.last_name,
+    Person.function,
+    Person.organisation,
+    Person.email,
+    Attendance.status,
+    Attendance.mode,
+    Attendance.position,
+)
+
+
+def attendance_rows(
+    session: Session, meeting_id: int, attendance_ids: Iterable[int] | None = None
+) -> list[AttendanceRow]:
+    """The meeting's rows in list order (only ``attendance_ids`` when given), in one query.
+
+    Column values rather than entities: 5,000 rows load in milliseconds.
+    """
+    query = (
+        select(*_ROW_COLUMNS)
+        .join(Person, Person.id == Attendance.person_id)
+        .where(Attendance.meeting_id == meeting_id)
+        .order_by(Attendance.position)
+    )
+    if attendance_ids is not None:
+        query = query.where(Attendance.id.in_(list(attendance_ids)))
+    return [AttendanceRow(*values) for values in session.execute(query)]
+
+
+@dataclass(frozen=True)
+class RosterEntry:
+    id: int
+    civility: str
+    first_name: str
+    last_name: str
+    function: str
+    organisation: str
+    email: str
+
+
+def roster_outside(session: Session, meeting_id: int) -> list[RosterEntry]:
+    """Roster people not on this meeting's list: whom « add participant » can pick."""
+    listed = select(Attendance.person_id).where(Attendance.meeting_id == meeting_id)
+    query = (
+        select(
+            Person.id,
+            Person.civility,
+            Person.first_name,
+            Person.last_name,
+            Person.function,
+            Person.organisation,
+            Person.email,
+        )
+        .where(Person.id.not_in(listed))
+        .order_by(Person.last_name, Person.first_name)
+    )
+    return [RosterEntry(*values) for values in session.execute(query)]
+
+
+@dataclass
+class Removed:
+    """What ``remove_attendances`` took away, for ``restore_attendances``."""
+
+    meeting_id: int
+    rows: list[dict] = field(default_factory=list)
+    people: list[dict] = field(default_factory=list)
+
+
+def _columns(obj) -> dict:
+    return {attr.key: getattr(obj, attr.key) for attr in inspect(type(obj)).column_attrs}
+
+
+def _unreferenced(session: Session, person_id: int) -> bool:
+    for cls in (Attendance, ProgrammePerson, Block):
+        if session.scalar(select(func.count()).select_from(cls).where(cls.person_id == person_id)):
+            return False
+    return True
+
+
+def remove_attendances(
+    session: Session, attendance_ids: Iterable[int], *, drop_people: Iterable[int] = ()
+) -> Removed:
+    """Take rows off one meeting's list; ``drop_people`` also leave the roster if nothing else uses them.
+
+    The rows keep their ids when restored, so later undo commands naming
+    them stay valid.
+    """
+    ids = list(attendance_ids)
+    rows = session.scalars(select(Attendance).where(Attendance.id.in_(ids))).all() if ids else []
+    if len(rows) != len(set(ids)):
+        raise NotFound("Some of these participants are no longer on the list.")
+    if not rows:
+        raise MinutierError("No participant to remove.")
+    meeting = get_meeting(session, rows[0].meeting_id)
+    if any(row.meeting_id != meeting.id for row in rows):
+        raise MinutierError("These participants belong to different meetings.")
+    removed = Removed(meeting.id, rows=[_columns(row) for row in rows])
+    for row in rows:
+        meeting.attendance.remove(row)
+    meeting.attendance.reorder()
+    session.flush()
+    for person_id in drop_people:
+        person = session.get(Person, person_id)
+        if person is not None and _unreferenced(session, person_id):
+            removed.people.append(_columns(person))
+            session.delete(person)
+    session.flush()
+    return removed
+
+
+def restore_attendances(session: Session, removed: Removed) -> list[int]:
+    """Put back what ``remove_attendances`` took, at the same places and with the same ids."""
+    for columns in removed.people:
+        session.add(Person(**columns))
+    session.flush()
+    meeting = get_meeting(session, removed.meeting_id)
+    # Ascending positions: each insert lands where it was, before the later ones.
+    for columns in sorted(removed.rows, key=lambda c: c["position"]):
+        insert_at(meeting.attendance, Attendance(**columns), columns["position"])
+    meeting.attendance.reorder()
+    session.flush()
+    return [columns["id"] for columns in removed.rows]
+
+
+def edit_person(session: Session, person_id: int, **fields: str) -> dict:
+    """Change a participant's roster fields (shared by every meeting); returns the previous values.
+
+    Refuses to leave a person with neither name nor organisation, as ``add_person`` does.
+    """
+    person = get(session, Person, person_id)
+    cleaned = {name: (value or "").strip() for name, value in fields.items()}
+    after = {f: cleaned.get(f, getattr(person, f)) for f in ("first_name", "last_name", "organisation")}
+    if not any(after.values()):
+        raise MinutierError("A person needs at least a name or an organisation.")
+    return update_person(session, person_id, **cleaned)

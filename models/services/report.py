@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import datetime as dt
+from dataclasses import dataclass, field
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from models.entities import BLOCK_KINDS, Block, Meeting, Section
+from models.entities import BLOCK_KINDS, Attendance, Block, Meeting, Person, Section
 from models.errors import FormatError
 from models.services import snapshots
 from models.services._common import get, insert_at, move_in, update_fields
@@ -202,3 +204,118 @@ def _walk(sections: list[Section]):
     for section in sections:
         yield section
         yield from _walk(section.sections)
+
+
+def delete_sections(session: Session, section_ids: list[int]) -> list[Deleted]:
+    """Delete several sections (one nested in another goes with it); undo with ``restore_sections``."""
+    wanted = set(section_ids)
+    roots = []
+    for section_id in section_ids:
+        ancestor = get(session, Section, section_id).parent
+        while ancestor is not None and ancestor.id not in wanted:
+            ancestor = ancestor.parent
+        if ancestor is None:
+            roots.append(section_id)
+    return [delete_section(session, section_id) for section_id in roots]
+
+
+def restore_sections(session: Session, gone: list[Deleted]) -> list[int]:
+    # Reverse order: each deletion shifted the positions recorded after it.
+    return [restore_section(session, one).id for one in reversed(gone)]
+
+
+@dataclass
+class BlockData:
+    id: int
+    section_id: int
+    kind: str
+    speaker: str
+    person_id: int | None
+    subtitle: str
+    online: bool
+    question: str
+    text: str
+
+
+@dataclass
+class SectionData:
+    id: int
+    parent_id: int | None
+    title: str
+    programme_item_id: int | None
+    blocks: list[BlockData] = field(default_factory=list)
+    sections: list[SectionData] = field(default_factory=list)
+
+
+def outline(session: Session, meeting_id: int) -> list[SectionData]:
+    """The report tree as plain values, read in two queries."""
+    get_meeting(session, meeting_id)
+    rows = session.scalars(
+        select(Section).where(Section.meeting_id == meeting_id).order_by(Section.position)
+    ).all()
+    sections = {s.id: SectionData(s.id, s.parent_id, s.title, s.programme_item_id) for s in rows}
+    blocks = (
+        session.scalars(
+            select(Block).where(Block.section_id.in_(list(sections))).order_by(Block.position)
+        ).all()
+        if sections
+        else []
+    )
+    for b in blocks:
+        sections[b.section_id].blocks.append(
+            BlockData(
+                b.id, b.section_id, b.kind, b.speaker, b.person_id, b.subtitle, b.online, b.question, b.text
+            )
+        )
+    top = []
+    for section in sections.values():
+        owner = top if section.parent_id is None else sections[section.parent_id].sections
+        owner.append(section)
+    return top
+
+
+@dataclass(frozen=True)
+class ProgrammeChoice:
+    id: int
+    title: str
+    start_time: dt.time | None
+    subtopic: bool
+
+
+def programme_choices(session: Session, meeting_id: int) -> list[ProgrammeChoice]:
+    """Programme items then their sub-topics, in programme order: what a section can be linked to."""
+    choices = []
+    for item in get_meeting(session, meeting_id).programme:
+        choices.append(ProgrammeChoice(item.id, item.title, item.start_time, False))
+        choices.extend(ProgrammeChoice(sub.id, sub.title, sub.start_time, True) for sub in item.subtopics)
+    return choices
+
+
+@dataclass(frozen=True)
+class SpeakerChoice:
+    person_id: int
+    name: str  # as printed: « M. Sami Kanaan »
+    detail: str  # function and organisation, to tell namesakes apart
+    participant: bool
+    remote: bool
+
+
+def speaker_choices(session: Session, meeting_id: int) -> list[SpeakerChoice]:
+    """The meeting's participants, then the rest of the roster, each by last name."""
+    modes = dict(
+        session.execute(
+            select(Attendance.person_id, Attendance.mode).where(Attendance.meeting_id == meeting_id)
+        ).all()
+    )
+    people = session.scalars(select(Person).order_by(Person.last_name, Person.first_name)).all()
+    choices = [
+        SpeakerChoice(
+            p.id,
+            p.display_name,
+            ", ".join(x for x in (p.function, p.organisation) if x),
+            p.id in modes,
+            modes.get(p.id) == "remote",
+        )
+        for p in people
+    ]
+    return [c for c in choices if c.participant] + [c for c in choices if not c.participant]

@@ -1,0 +1,1 @@
+"""The Participants tab: the attendance list of the open meeting."""

@@ -1,0 +1,339 @@
+"""The Participants tab: the attendance list, filtered as you type, marked on the day.
+
+Source strings are French, the interface's default language; translations
+are loaded by the application. On the day, the secretary types a name in
+the filter, presses Enter (or Down) to reach the table, then one key on
+the selection: P présent (sur place), D or R à distance, E excusé,
+A absent, I back to invité. Escape goes back to the filter (and clears it
+there). Every change is one undo step, stored at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QApplication,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.database import Database
+from models.services import attendance, meetings
+from ui.participants.add_dialog import AddParticipantDialog
+from ui.participants.delegates import ChoiceDelegate
+from ui.participants.filter_proxy import ParticipantsFilter
+from ui.participants.table_model import COLUMNS, MODE_COLUMN, STATUS_COLUMN, ParticipantsModel
+from ui.participants.terms import CIVILITIES
+
+_MESSAGE_MS = 8000
+_MAX_COLUMN_PX = 260
+
+
+class ParticipantsTab(QWidget):
+    stored = Signal()
+
+    def __init__(self, db: Database, undo_stack: QUndoStack, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._db = db
+        self.model = ParticipantsModel(db, undo_stack, self)
+        self.proxy = ParticipantsFilter(self.model, self)
+        self.add_dialog: AddParticipantDialog | None = None
+        self._counts = self.model.counts()
+
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setPlaceholderText(self.tr("Filtrer par nom ou organisation (Ctrl+F)"))
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.textChanged.connect(self.proxy.set_text)
+        self.filter_edit.installEventFilter(self)
+        self.counts_label = QLabel()
+        self.counts_label.setTextFormat(Qt.TextFormat.RichText)
+
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self._setup_table()
+
+        self.message = QLabel()
+        self.message.setStyleSheet("color: #b3261e;")
+        self.message.setWordWrap(True)
+        self.message.hide()
+        self._message_timer = QTimer(self, singleShot=True, interval=_MESSAGE_MS)
+        self._message_timer.timeout.connect(self.message.hide)
+
+        self._make_actions()
+        self._layout()
+
+        self.model.stored.connect(self.stored)
+        self.model.failed.connect(self.show_message)
+        for signal in (self.model.modelReset, self.model.rowsInserted, self.model.rowsRemoved):
+            signal.connect(self._update_counts)
+        self.model.dataChanged.connect(self._update_counts)
+        for signal in (self.proxy.rowsInserted, self.proxy.rowsRemoved, self.proxy.layoutChanged):
+            signal.connect(self._show_counts)
+        self.set_meeting(None)
+
+    # Building -----------------------------------------------------------------
+
+    def _setup_table(self) -> None:
+        table = self.table
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        # Letters are marking keys here, so typing never opens an editor by accident.
+        table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        table.setSortingEnabled(True)
+        header = table.horizontalHeader()
+        header.setSortIndicatorClearable(True)
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(COLUMNS.index("function"), QHeaderView.ResizeMode.Stretch)
+        # Sizing from a sample keeps opening 5,000 rows fast.
+        header.setResizeContentsPrecision(200)
+        rows = table.verticalHeader()
+        rows.hide()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(table.fontMetrics().height() + 8)
+        civilities = {code: code or self.tr("(aucune)") for code in CIVILITIES}
+        table.setItemDelegateForColumn(0, ChoiceDelegate(civilities, editable=True, parent=table))
+        table.setItemDelegateForColumn(MODE_COLUMN, ChoiceDelegate(self.model.modes, parent=table))
+        table.setItemDelegateForColumn(STATUS_COLUMN, ChoiceDelegate(self.model.statuses, parent=table))
+        table.installEventFilter(self)
+
+    def _action(self, text: str, keys: list[str], slot, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        action.setShortcuts([QKeySequence(k) for k in keys])
+        # Only while the table has focus: the same letters must type in the filter and editors.
+        action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        action.setToolTip(tip or text)
+        action.triggered.connect(slot)
+        self.table.addAction(action)
+        return action
+
+    def _make_actions(self) -> None:
+        def mark(status: str, mode: str | None = None):
+            return lambda: self.mark_selection(status, mode)
+
+        self.mark_actions = {
+            "present": self._action(
+                self.tr("Présent (P)"),
+                ["P"],
+                mark("present", "in_person"),
+                self.tr("Présent sur place (touche P)"),
+            ),
+            "remote": self._action(
+                self.tr("À distance (D)"),
+                ["D", "R"],
+                mark("present", "remote"),
+                self.tr("Présent à distance (touche D ou R)"),
+            ),
+            "excused": self._action(
+                self.tr("Excusé (E)"), ["E"], mark("excused"), self.tr("Excusé (touche E)")
+            ),
+            "absent": self._action(
+                self.tr("Absent (A)"), ["A"], mark("absent"), self.tr("Absent (touche A)")
+            ),
+            "invited": self._action(
+                self.tr("Non marqué (I)"),
+                ["I"],
+                mark("invited"),
+                self.tr("Retour à « invité », pas encore marqué (touche I)"),
+            ),
+        }
+        self.add_action = self._action(
+            self.tr("Ajouter…"),
+            ["Ins"],
+            self.open_add_dialog,
+            self.tr("Ajouter un participant (Inser)"),
+        )
+        self.remove_action = self._action(
+            self.tr("Retirer"),
+            ["Del"],
+            self.remove_selection,
+            self.tr("Retirer les participants sélectionnés de la liste (Suppr) — annulable"),
+        )
+        focus_filter = QAction(self)
+        focus_filter.setShortcut(QKeySequence.StandardKey.Find)
+        focus_filter.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        focus_filter.triggered.connect(self.focus_filter)
+        self.addAction(focus_filter)
+
+    def _button(self, action: QAction) -> QToolButton:
+        button = QToolButton()
+        button.setDefaultAction(action)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        return button
+
+    def _layout(self) -> None:
+        top = QHBoxLayout()
+        top.addWidget(self.filter_edit, 1)
+        top.addWidget(self._button(self.add_action))
+        top.addWidget(self._button(self.remove_action))
+        marks = QHBoxLayout()
+        marks.addWidget(QLabel(self.tr("Marquer la sélection :")))
+        self.mark_buttons = {code: self._button(action) for code, action in self.mark_actions.items()}
+        for button in self.mark_buttons.values():
+            marks.addWidget(button)
+        marks.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.counts_label)
+        layout.addLayout(marks)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.message)
+
+    # Contract with the window ----------------------------------------------------
+
+    def set_meeting(self, meeting_id: int | None) -> None:
+        """Show ``meeting_id`` (None: nothing); the same meeting again keeps filter, sort and selection."""
+        changed = meeting_id != self.model.meeting_id
+        if changed:
+            self.filter_edit.clear()
+        self.model.set_meeting(meeting_id)
+        if changed and meeting_id is not None:
+            self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+            self._size_columns()
+        enabled = meeting_id is not None
+        for action in (*self.mark_actions.values(), self.add_action, self.remove_action):
+            action.setEnabled(enabled)
+        self.filter_edit.setEnabled(enabled)
+        self._update_counts()
+
+    def flush(self) -> None:
+        """Store a cell being edited (the window is about to undo, switch meeting or close)."""
+        editor = QApplication.focusWidget()
+        if self.table.state() == QAbstractItemView.State.EditingState and self.table.isAncestorOf(editor):
+            self.table.commitData(editor)
+            self.table.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+
+    def _size_columns(self) -> None:
+        self.table.resizeColumnsToContents()
+        # Long organisation names would push the status column out of sight.
+        for column in range(self.model.columnCount()):
+            if self.table.columnWidth(column) > _MAX_COLUMN_PX:
+                self.table.setColumnWidth(column, _MAX_COLUMN_PX)
+
+    # Actions -------------------------------------------------------------------------
+
+    def selected_ids(self) -> list[int]:
+        selection = self.table.selectionModel()
+        rows = {index.row() for index in selection.selectedRows()}
+        if not rows and selection.currentIndex().isValid():
+            rows = {selection.currentIndex().row()}
+        source = (self.proxy.mapToSource(self.proxy.index(r, 0)).row() for r in sorted(rows))
+        return [self.model.rows[r].id for r in source]
+
+    def mark_selection(self, status: str, mode: str | None = None) -> None:
+        if self.model.mark(self.selected_ids(), status=status, mode=mode):
+            self.message.hide()
+
+    def remove_selection(self) -> None:
+        self.model.remove(self.selected_ids())
+
+    def open_add_dialog(self) -> None:
+        if self.model.meeting_id is None:
+            return
+        with self._db.reading() as session:
+            roster = attendance.roster_outside(session, self.model.meeting_id)
+            held = meetings.get_meeting(session, self.model.meeting_id).date <= dt.date.today()
+        # Someone added on or after the day was there: present is the likelier answer.
+        self.add_dialog = AddParticipantDialog(roster, "present" if held else "invited", self)
+        self.add_dialog.accepted.connect(self._add_from_dialog)
+        self.add_dialog.open()
+
+    def _add_from_dialog(self) -> None:
+        assert self.add_dialog is not None
+        new_id = self.model.add(**self.add_dialog.values())
+        if new_id is not None:
+            self.select_participant(new_id)
+
+    def select_participant(self, attendance_id: int) -> None:
+        """Select and show a row, clearing the filter if it hides it."""
+        row = self.model.row_of(attendance_id)
+        if row is None:
+            return
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not index.isValid():
+            self.filter_edit.clear()
+            index = self.proxy.mapFromSource(self.model.index(row, 0))
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        self.table.selectionModel().setCurrentIndex(index, flags)
+        self.table.scrollTo(index)
+        self.table.setFocus()
+
+    def focus_filter(self) -> None:
+        self.filter_edit.setFocus()
+        self.filter_edit.selectAll()
+
+    def show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.show()
+        self._message_timer.start()
+
+    # Keyboard between filter and table -------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.KeyPress:
+            return False
+        key = event.key()
+        if watched is self.filter_edit:
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Down) and self.proxy.rowCount():
+                self._enter_table()
+                return True
+            if key == Qt.Key.Key_Escape and self.filter_edit.text():
+                self.filter_edit.clear()
+                return True
+        elif watched is self.table and key == Qt.Key.Key_Escape:
+            self.focus_filter()
+            return True
+        return False
+
+    def _enter_table(self) -> None:
+        selection = self.table.selectionModel()
+        if not selection.selectedRows():
+            flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+            selection.setCurrentIndex(self.proxy.index(0, 0), flags)
+        self.table.setFocus()
+
+    # Counts ------------------------------------------------------------------------------
+
+    def _update_counts(self, *_args) -> None:
+        """Recount after a change to the rows (not needed when only the filter changes)."""
+        self._counts = self.model.counts()
+        self._show_counts()
+
+    def _show_counts(self, *_args) -> None:
+        if self.model.meeting_id is None:
+            self.counts_label.setText("")
+            return
+        c = self._counts
+        text = self.tr(
+            "<b>{total}</b> participants · <b>{present}</b> présents "
+            "({on_site} sur place, {remote} à distance) · {excused} excusés · "
+            "{absent} absents · {invited} non marqués"
+        ).format(
+            total=c["total"],
+            present=c["present"],
+            on_site=c["present_in_person"],
+            remote=c["present_remote"],
+            excused=c["excused"],
+            absent=c["absent"],
+            invited=c["invited"],
+        )
+        shown = self.proxy.rowCount()
+        if shown != c["total"]:
+            text += self.tr(" — <b>{shown}</b> affichés").format(shown=shown)
+        self.counts_label.setText(text)

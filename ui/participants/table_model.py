@@ -1,0 +1,342 @@
+"""The attendance table model: a cache of plain rows, changed through undo commands.
+
+The meeting is read once per ``set_meeting``; after each command only the
+rows it touched are read again (``sync``), so marking one person among
+5,000 costs one small query and one ``dataChanged``, never a reload.
+Sorting happens here, in Python on precomputed keys, rather than in the
+proxy, whose C++ sort would call ``data()`` thousands of times per change.
+A sort is applied when asked and not kept up live: a row just marked stays
+where the secretary's eyes are instead of jumping to its new place.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QUndoStack
+
+from models.database import Database
+from models.entities import ATTENDANCE_MODES, ATTENDANCE_STATUSES
+from models.services import attendance
+from models.services.attendance import AttendanceRow
+from ui.participants import commands
+from ui.participants.folding import fold
+from ui.participants.terms import AttendanceTerms
+from ui.undo import ServiceCommand, push
+
+COLUMNS = ("civility", "first_name", "last_name", "function", "organisation", "mode", "status")
+PERSON_COLUMNS = COLUMNS[:5]
+MODE_COLUMN = COLUMNS.index("mode")
+STATUS_COLUMN = COLUMNS.index("status")
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+_DISPLAY, _EDIT, _FOREGROUND, _TOOLTIP, _ID = (
+    int(role)
+    for role in (
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.EditRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.ToolTipRole,
+        ID_ROLE,
+    )
+)
+_STATUS_COLOURS = {"present": "#1b7a2f", "excused": "#a35c00", "absent": "#b3261e", "invited": "#6b6b6b"}
+_DISPLAYED = ("civility", "first_name", "last_name", "function", "organisation", "email", "status", "mode")
+_PERSON_FIELDS = _DISPLAYED.index("status")
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def haystack(row: AttendanceRow) -> str:
+    """What the filter looks in: names and organisation, folded once per row."""
+    return fold(f"{row.first_name} {row.last_name} {row.organisation}")
+
+
+def _shown(row: AttendanceRow) -> tuple:
+    # ``position`` left out: it shifts for every row after an insert and shows nowhere.
+    return tuple(getattr(row, name) for name in _DISPLAYED)
+
+
+def _runs(rows: list[int]) -> list[tuple[int, int]]:
+    """Sorted row numbers as (first, last) runs of consecutive rows."""
+    runs: list[tuple[int, int]] = []
+    for row in rows:
+        if runs and runs[-1][1] == row - 1:
+            runs[-1] = (runs[-1][0], row)
+        else:
+            runs.append((row, row))
+    return runs
+
+
+def _sort_key(column: int) -> Callable[[AttendanceRow], Any]:
+    name = COLUMNS[column]
+    if name in ("mode", "status"):
+        order = ATTENDANCE_MODES if name == "mode" else ATTENDANCE_STATUSES
+        return lambda r: (order.index(getattr(r, name)), fold(r.last_name), fold(r.first_name))
+    return lambda r: (fold(getattr(r, name)), fold(r.last_name), fold(r.first_name))
+
+
+class ParticipantsModel(QAbstractTableModel):
+    stored = Signal()
+    failed = Signal(str)
+
+    def __init__(self, db: Database, undo_stack: QUndoStack, parent=None):
+        super().__init__(parent)
+        self._db = db
+        self._stack = undo_stack
+        terms = AttendanceTerms(self)
+        self.statuses = terms.statuses()
+        self._statuses_feminine = terms.statuses_feminine()
+        self.modes = terms.modes()
+        self._headers = terms.headers()
+        self._brushes = {code: QBrush(QColor(colour)) for code, colour in _STATUS_COLOURS.items()}
+        self.meeting_id: int | None = None
+        self.rows: list[AttendanceRow] = []
+        self.hay: list[str] = []  # parallel to rows; read by the filter proxy
+        self._row_of: dict[int, int] = {}
+        self._tally: Counter[str] = (
+            Counter()
+        )  # kept up to date row by row: recounting 5,000 rows per mark costs
+        self._sorted = False
+
+    # Reading ---------------------------------------------------------------
+
+    def _read(self, ids: Iterable[int] | None = None) -> list[AttendanceRow]:
+        if self.meeting_id is None:
+            return []
+        with self._db.reading() as session:
+            return attendance.attendance_rows(session, self.meeting_id, ids)
+
+    def _reindex(self) -> None:
+        self._row_of = {row.id: i for i, row in enumerate(self.rows)}
+
+    def _load(self, rows: list[AttendanceRow]) -> None:
+        self.rows = rows
+        self.hay = [haystack(row) for row in rows]
+        self._reindex()
+        self._tally = Counter()
+        for row in rows:
+            self._count(row, 1)
+
+    def _count(self, row: AttendanceRow, sign: int) -> None:
+        self._tally[row.status] += sign
+        self._tally[row.mode] += sign
+        if row.status == "present":
+            self._tally[f"present_{row.mode}"] += sign
+
+    def set_meeting(self, meeting_id: int | None) -> None:
+        """Load a meeting; reloading the same one changes only the rows that differ."""
+        if meeting_id is not None and meeting_id == self.meeting_id:
+            self._refresh()
+            return
+        self.beginResetModel()
+        self.meeting_id = meeting_id
+        self._sorted = False
+        self._load(self._read())
+        self.endResetModel()
+
+    def _refresh(self) -> None:
+        fresh = self._read()
+        if {row.id for row in fresh} == set(self._row_of):
+            self._update(fresh)
+            return
+        # Rows came or went behind our back (another window): start again, in list order.
+        self.beginResetModel()
+        self._sorted = False
+        self._load(fresh)
+        self.endResetModel()
+
+    def sync(self, ids: Iterable[int]) -> None:
+        """Bring the rows ``ids`` in line with the database: update, insert or remove them."""
+        ids = list(ids)
+        fresh = {row.id: row for row in self._read(ids)}
+        gone = sorted((self._row_of[i] for i in ids if i in self._row_of and i not in fresh), reverse=True)
+        for first, last in reversed(_runs(sorted(gone))):
+            self.beginRemoveRows(QModelIndex(), first, last)
+            for row in self.rows[first : last + 1]:
+                self._count(row, -1)
+            del self.rows[first : last + 1]
+            del self.hay[first : last + 1]
+            self.endRemoveRows()
+        if gone:
+            self._reindex()
+        self._update([row for row in fresh.values() if row.id in self._row_of])
+        new = sorted((row for row in fresh.values() if row.id not in self._row_of), key=lambda r: r.position)
+        for row in new:
+            # Sorted, a returning row goes last; in list order, back to its place.
+            at = len(self.rows) if self._sorted else min(row.position, len(self.rows))
+            self.beginInsertRows(QModelIndex(), at, at)
+            self._count(row, 1)
+            self.rows.insert(at, row)
+            self.hay.insert(at, haystack(row))
+            self.endInsertRows()
+        if new:
+            self._reindex()
+
+    def _update(self, fresh: list[AttendanceRow]) -> None:
+        changed = []
+        marks_only = True
+        for row in fresh:
+            i = self._row_of[row.id]
+            before, after = _shown(self.rows[i]), _shown(row)
+            if before != after:
+                marks_only = marks_only and before[:_PERSON_FIELDS] == after[:_PERSON_FIELDS]
+                self._count(self.rows[i], -1)
+                self._count(row, 1)
+                self.rows[i] = row
+                self.hay[i] = haystack(row)
+                changed.append(i)
+        # Naming only the mark columns lets the filter proxy skip re-filtering.
+        left = MODE_COLUMN if marks_only else 0
+        for first, last in _runs(sorted(changed)):
+            self.dataChanged.emit(self.index(first, left), self.index(last, len(COLUMNS) - 1))
+
+    # Qt model interface -----------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        # The view's hot path (seven roles per visible cell per paint): plain int compares.
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        column = index.column()
+        if role == _DISPLAY:
+            if column == STATUS_COLUMN:
+                labels = self._statuses_feminine if row.civility == "Mme" else self.statuses
+                return labels[row.status]
+            if column == MODE_COLUMN:
+                return self.modes[row.mode]
+            return getattr(row, COLUMNS[column])
+        if role == _FOREGROUND:
+            return self._brushes[row.status] if column == STATUS_COLUMN else None
+        if role == _EDIT:
+            return getattr(row, COLUMNS[column])
+        if role == _TOOLTIP:
+            return row.email if column < MODE_COLUMN and row.email else None
+        if role == _ID:
+            return row.id
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return self._headers[section] if 0 <= section < len(COLUMNS) else None
+        return section + 1
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (
+            Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsEditable
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid():
+            return False
+        row = self.rows[index.row()]
+        name = COLUMNS[index.column()]
+        if name in ("mode", "status"):
+            return value != getattr(row, name) and self.mark([row.id], **{name: value})
+        value = str(value or "").strip()
+        return value != getattr(row, name) and self.edit_person(row.id, **{name: value})
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Reorder the cache; column -1 goes back to the meeting's list order."""
+        if column < 0:
+            positions = {row.id: row.position for row in self._read()}
+            key: Callable[[AttendanceRow], Any] = lambda r: positions.get(r.id, 0)  # noqa: E731
+        else:
+            key = _sort_key(column)
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        held = [(self.rows[p.row()].id, p.column()) for p in persistent]
+        pairs = sorted(
+            zip(self.rows, self.hay, strict=True),
+            key=lambda pair: key(pair[0]),
+            reverse=column >= 0 and order == Qt.SortOrder.DescendingOrder,
+        )
+        self.rows = [row for row, _ in pairs]
+        self.hay = [hay for _, hay in pairs]
+        self._reindex()
+        self._sorted = column >= 0
+        self.changePersistentIndexList(persistent, [self.index(self._row_of[i], c) for i, c in held])
+        self.layoutChanged.emit()
+
+    # Lookups ------------------------------------------------------------------
+
+    def row_of(self, attendance_id: int) -> int | None:
+        return self._row_of.get(attendance_id)
+
+    def counts(self) -> dict[str, int]:
+        """Rows per status, per mode, and per mode among those present (``present_remote``)."""
+        tally = Counter(self._tally)
+        tally["total"] = len(self.rows)
+        return tally
+
+    # Changes: each one undo command -------------------------------------------
+
+    def _done(self, ids: list[int]) -> None:
+        self.sync(ids)
+        self.stored.emit()
+
+    def _push(self, command: ServiceCommand) -> bool:
+        error = push(self._stack, command)
+        if error is not None:
+            self.failed.emit(str(error))
+            return False
+        return True
+
+    def _who(self, ids: list[int]) -> str:
+        if len(ids) == 1 and ids[0] in self._row_of:
+            row = self.rows[self._row_of[ids[0]]]
+            return " ".join(p for p in (row.first_name, row.last_name) if p) or row.organisation
+        return self.tr("{count} participants").format(count=len(ids))
+
+    def mark(self, ids: Iterable[int], *, status: str | None = None, mode: str | None = None) -> bool:
+        """Set status and/or mode of the rows ``ids`` in one undoable step."""
+        ids = list(ids)
+        if not ids or self.meeting_id is None:
+            return False
+        label = " · ".join(
+            text for text in (self.statuses.get(status or ""), self.modes.get(mode or "")) if text
+        )
+        text = self.tr("{label} : {who}").format(label=label, who=self._who(ids))
+        return self._push(commands.mark(self._db, text, ids, self._done, status=status, mode=mode))
+
+    def edit_person(self, attendance_id: int, **fields: str) -> bool:
+        row = self.rows[self._row_of[attendance_id]]
+        text = self.tr("Modifier {who}").format(who=self._who([attendance_id]))
+        return self._push(commands.edit_person(self._db, text, row.id, row.person_id, self._done, **fields))
+
+    def add(self, **fields: Any) -> int | None:
+        """Add a participant (``person_id`` from the roster, or person fields); the new row id."""
+        if self.meeting_id is None:
+            return None
+        name = " ".join(fields.get(f) or "" for f in ("first_name", "last_name")).strip()
+        text = self.tr("Ajouter {who}").format(who=name or fields.get("organisation") or "")
+        command = commands.add(self._db, text, self.meeting_id, self._done, **fields)
+        return command.memo if self._push(command) else None
+
+    def remove(self, ids: Iterable[int]) -> bool:
+        ids = [i for i in ids if i in self._row_of]
+        if not ids:
+            return False
+        text = self.tr("Retirer {who}").format(who=self._who(ids))
+        return self._push(commands.remove(self._db, text, ids, self._done))

@@ -1,0 +1,466 @@
+"""The Compte-rendu tab: the report outline on the left, the selected item's editor on the right.
+
+Source strings are French, the interface's default language; translations
+are loaded by the application. Sections nest (a top-level section with
+sub-sections is a « partie »); blocks are interventions, debates,
+conclusions and paragraphs. Alt+Up / Alt+Down or drag and drop reorder,
+Suppr deletes; every change is one undo step, stored at once. Text is
+stored when the cursor leaves it and after a second without typing.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QToolBar,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.database import Database
+from models.errors import MinutierError
+from models.services import report
+from ui.report import commands
+from ui.report.block_editor import BlockEditor
+from ui.report.outline_model import Key, Node, OutlineModel
+from ui.report.outline_view import OutlineView
+from ui.report.section_editor import SectionEditor
+from ui.report.terms import ReportTerms
+from ui.undo import ServiceCommand, push
+
+_MESSAGE_MS = 8000
+
+
+class ReportTab(QWidget):
+    stored = Signal()
+
+    def __init__(self, db: Database, undo_stack: QUndoStack, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._db = db
+        self._stack = undo_stack
+        self._terms = ReportTerms(self)
+        self.meeting_id: int | None = None
+        self._current: Key | None = None
+        self._text_session = 0
+        self._pushing = False
+
+        self.model = OutlineModel(self._terms.block_label, self)
+        self.model.move_requested = self.move_to
+        self.tree = OutlineView()
+        self.tree.setModel(self.model)
+        self.tree.setHeaderHidden(True)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.tree.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.tree.setDropIndicatorShown(True)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.tree.selectionModel().currentChanged.connect(self._current_changed)
+        for signal in (self.model.dataChanged, self.model.rowsRemoved, self.model.modelReset):
+            signal.connect(self._refresh_editor)
+
+        self.section_editor = SectionEditor()
+        self.section_editor.changed.connect(self.update_section)
+        self.block_editor = BlockEditor()
+        self.block_editor.changed.connect(self.update_block)
+        self.block_editor.text_committed.connect(self.store_text)
+        self.block_editor.text_left.connect(self._end_text_session)
+        self.empty = QLabel(self.tr("Choisissez une section ou un bloc dans le plan, ou ajoutez-en."))
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.editors = QStackedWidget()
+        for page in (self.empty, self.section_editor, self.block_editor):
+            self.editors.addWidget(page)
+
+        self.message = QLabel()
+        self.message.setStyleSheet("color: #b3261e;")
+        self.message.setWordWrap(True)
+        self.message.hide()
+        self._message_timer = QTimer(self, singleShot=True, interval=_MESSAGE_MS)
+        self._message_timer.timeout.connect(self.message.hide)
+
+        self._make_actions()
+        self._layout()
+        self.set_meeting(None)
+
+    # Building ---------------------------------------------------------------------
+
+    def _action(self, text: str, slot, shortcut: str = "", tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        action.setToolTip(tip or text)
+        action.triggered.connect(slot)
+        self.tree.addAction(action)
+        return action
+
+    def _make_actions(self) -> None:
+        self.add_section_action = self._action(
+            self.tr("Section"), self.add_section, tip=self.tr("Ajouter une section après celle choisie")
+        )
+        self.add_subsection_action = self._action(
+            self.tr("Sous-section"),
+            self.add_subsection,
+            tip=self.tr("Ajouter une sous-section à la section choisie"),
+        )
+        kinds = self._terms.kinds()
+        self.add_block_actions = {
+            kind: self._action(
+                label,
+                lambda _checked=False, k=kind: self.add_block(k),
+                tip=self.tr("Ajouter un bloc « {kind} » à la section choisie").format(kind=label),
+            )
+            for kind, label in kinds.items()
+        }
+        self.move_up_action = self._action(
+            self.tr("Monter"), lambda: self.move_by(-1), "Alt+Up", self.tr("Monter (Alt+Haut)")
+        )
+        self.move_down_action = self._action(
+            self.tr("Descendre"), lambda: self.move_by(1), "Alt+Down", self.tr("Descendre (Alt+Bas)")
+        )
+        self.delete_action = self._action(
+            self.tr("Supprimer"), self.delete_current, "Del", self.tr("Supprimer (Suppr) — annulable")
+        )
+        self.from_programme_action = self._action(
+            self.tr("Créer les sections depuis le programme"),
+            self.sections_from_programme,
+            tip=self.tr("Une section par séance du programme qui n'en a pas encore, avec ses interventions"),
+        )
+
+    def _layout(self) -> None:
+        adding = QToolBar()
+        adding.addWidget(QLabel(self.tr("Ajouter : ")))
+        adding.addAction(self.add_section_action)
+        adding.addAction(self.add_subsection_action)
+        adding.addSeparator()
+        # Interventions are most of a report: one click; the other kinds in the menu.
+        blocks = QToolButton()
+        blocks.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        blocks.setDefaultAction(self.add_block_actions["intervention"])
+        menu = QMenu(blocks)
+        for action in self.add_block_actions.values():
+            menu.addAction(action)
+        blocks.setMenu(menu)
+        adding.addWidget(blocks)
+        editing = QToolBar()
+        editing.addAction(self.move_up_action)
+        editing.addAction(self.move_down_action)
+        editing.addSeparator()
+        editing.addAction(self.delete_action)
+        from_programme = QPushButton(self.from_programme_action.text())
+        from_programme.setToolTip(self.from_programme_action.toolTip())
+        from_programme.clicked.connect(self.from_programme_action.trigger)
+        self.from_programme_action.enabledChanged.connect(from_programme.setEnabled)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(adding)
+        left_layout.addWidget(editing)
+        left_layout.addWidget(self.tree, 1)
+        left_layout.addWidget(from_programme)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(self.editors)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([420, 580])  # scaled to the real width when first shown
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.message)
+
+    # Contract with the window ----------------------------------------------------------
+
+    def set_meeting(self, meeting_id: int | None) -> None:
+        """Show ``meeting_id``'s report; the same meeting again keeps selection and expansion."""
+        self.flush()
+        same = meeting_id is not None and meeting_id == self.meeting_id
+        self.meeting_id = meeting_id
+        try:
+            outline, programme, speakers = self._read_all()
+        except MinutierError:  # the meeting was deleted meanwhile
+            self.meeting_id = None
+            outline, programme, speakers = [], [], []
+        self.section_editor.set_choices(programme)
+        self.block_editor.set_speakers(speakers)
+        if same:
+            self.model.sync(outline)
+        else:
+            self._current = None
+            self.model.reset(outline)
+            self.tree.expandAll()
+            first = self._first_block_index()
+            if first.isValid():
+                # Open where writing happens rather than on an empty editor.
+                self.tree.setCurrentIndex(first)
+        self._refresh_editor()
+        self._update_actions()
+
+    def _first_block_index(self) -> QModelIndex:
+        pending = [self.model.index(r, 0) for r in range(self.model.rowCount())]
+        while pending:
+            index = pending.pop(0)
+            if self.model.node(index).kind == "block":
+                return index
+            pending[:0] = [self.model.index(r, 0, index) for r in range(self.model.rowCount(index))]
+        return QModelIndex()
+
+    def flush(self) -> None:
+        """Store what is typed but not yet stored (called before undo, switching meeting, closing)."""
+        page = self.editors.currentWidget()
+        if page is self.block_editor:
+            self.block_editor.flush()
+        elif page is self.section_editor:
+            self.section_editor.flush()
+
+    def _read_all(self):
+        if self.meeting_id is None:
+            return [], [], []
+        with self._db.reading() as session:
+            return (
+                report.outline(session, self.meeting_id),
+                report.programme_choices(session, self.meeting_id),
+                report.speaker_choices(session, self.meeting_id),
+            )
+
+    def showEvent(self, event) -> None:
+        # Participants may have changed in their tab since: offer them as speakers.
+        super().showEvent(event)
+        if self.meeting_id is not None:
+            with self._db.reading() as session:
+                self.block_editor.set_speakers(report.speaker_choices(session, self.meeting_id))
+
+    # Selection and editors -------------------------------------------------------------------
+
+    def current_node(self) -> Node | None:
+        return self.model.node_of(self._current) if self._current is not None else None
+
+    def select(self, key: Key) -> None:
+        index = self.model.index_of(key)
+        if not index.isValid():
+            return
+        up = index.parent()
+        while up.isValid():
+            self.tree.expand(up)
+            up = up.parent()
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect
+        self.tree.selectionModel().setCurrentIndex(index, flags)
+        self.tree.scrollTo(index)
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not self._pushing:  # a command's own resync moved the selection: nothing typed is pending
+            self.flush()
+        self._end_text_session()
+        self._current = self.model.node(current).key if current.isValid() else None
+        self._refresh_editor()
+        self._update_actions()
+
+    def _refresh_editor(self, *_args) -> None:
+        node = self.current_node()
+        if node is None:
+            self._current = None
+            self.editors.setCurrentWidget(self.empty)
+        elif node.kind == "section":
+            depth, up = 0, node.parent
+            while up is not None and up is not self.model.root:
+                depth, up = depth + 1, up.parent
+            self.section_editor.show_section(node.data, depth)
+            self.editors.setCurrentWidget(self.section_editor)
+        else:
+            self.block_editor.show_block(node.data)
+            self.editors.setCurrentWidget(self.block_editor)
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        open_meeting = self.meeting_id is not None
+        node = self.current_node()
+        self.add_section_action.setEnabled(open_meeting)
+        self.from_programme_action.setEnabled(open_meeting)
+        for action in (self.add_subsection_action, *self.add_block_actions.values(), self.delete_action):
+            action.setEnabled(node is not None)
+        siblings = [c for c in node.parent.children if c.kind == node.kind] if node and node.parent else []
+        at = siblings.index(node) if node in siblings else -1
+        self.move_up_action.setEnabled(at > 0)
+        self.move_down_action.setEnabled(0 <= at < len(siblings) - 1)
+
+    def show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.show()
+        self._message_timer.start()
+
+    # Changes --------------------------------------------------------------------------------
+
+    def _done(self) -> None:
+        """After every command, either way: reread the outline and show what changed."""
+        if self.meeting_id is not None:
+            try:
+                with self._db.reading() as session:
+                    self.model.sync(report.outline(session, self.meeting_id))
+            except MinutierError:
+                self.model.reset([])
+        self._refresh_editor()
+        self.stored.emit()
+
+    def _push(self, command: ServiceCommand) -> bool:
+        self._pushing = True
+        try:
+            error = push(self._stack, command)
+        finally:
+            self._pushing = False
+        if error is not None:
+            self.show_message(str(error))
+            return False
+        self.message.hide()
+        return True
+
+    def _section_of(self, node: Node | None) -> Node | None:
+        if node is None:
+            return None
+        return node if node.kind == "section" else node.parent
+
+    def add_section(self) -> int | None:
+        """A section after the chosen one, at its level (nothing chosen: at the end)."""
+        if self.meeting_id is None:
+            return None
+        self.flush()
+        section = self._section_of(self.current_node())
+        parent_id, position = None, None
+        if section is not None and section.parent is not None:
+            owner = section.parent
+            parent_id = owner.data.id if owner is not self.model.root else None
+            position = [c for c in owner.children if c.kind == "section"].index(section) + 1
+        return self._add_section(parent_id, position)
+
+    def add_subsection(self) -> int | None:
+        section = self._section_of(self.current_node())
+        if self.meeting_id is None or section is None:
+            return None
+        self.flush()
+        return self._add_section(section.data.id, None)
+
+    def _add_section(self, parent_id: int | None, position: int | None) -> int | None:
+        title = self.tr("Nouvelle section")
+        command = commands.add_section(
+            self._db,
+            self.tr("Ajouter une section"),
+            self.meeting_id,
+            parent_id,
+            position,
+            self._done,
+            title=title,
+        )
+        if not self._push(command):
+            return None
+        self.select(("section", command.memo))
+        self.section_editor.title.setFocus()
+        self.section_editor.title.selectAll()
+        return command.memo
+
+    def add_block(self, kind: str) -> int | None:
+        """A block of ``kind`` after the chosen block, or at the end of the chosen section."""
+        node = self.current_node()
+        section = self._section_of(node)
+        if section is None:
+            return None
+        self.flush()
+        position = None
+        if node is not None and node.kind == "block":
+            position = [c for c in section.children if c.kind == "block"].index(node) + 1
+        label = self._terms.kinds()[kind]
+        text = self.tr("Ajouter « {kind} »").format(kind=label)
+        command = commands.add_block(self._db, text, section.data.id, position, self._done, kind=kind)
+        if not self._push(command):
+            return None
+        self.select(("block", command.memo))
+        self.block_editor.focus_first()
+        return command.memo
+
+    def delete_current(self) -> bool:
+        node = self.current_node()
+        if node is None:
+            return False
+        label = self.model.data(self.model.index_of(node.key))
+        text = self.tr("Supprimer « {label} »").format(label=label)
+        # Select a neighbour first so the editor does not show a vanished item.
+        siblings = node.parent.children if node.parent else []
+        row = siblings.index(node)
+        neighbour = (
+            siblings[row + 1] if row + 1 < len(siblings) else siblings[row - 1] if row else node.parent
+        )
+        if node.kind == "section":
+            command = commands.delete_section(self._db, text, node.data.id, self._done)
+        else:
+            command = commands.delete_block(self._db, text, node.data.id, self._done)
+        self.flush()
+        if not self._push(command):
+            return False
+        if neighbour is not None and neighbour is not self.model.root and neighbour.data is not None:
+            self.select(neighbour.key)
+        return True
+
+    def move_by(self, step: int) -> bool:
+        node = self.current_node()
+        if node is None or node.parent is None:
+            return False
+        siblings = [c for c in node.parent.children if c.kind == node.kind]
+        position = siblings.index(node) + step
+        if not 0 <= position < len(siblings):
+            return False
+        return self.move_to(node.key, position, None)
+
+    def move_to(self, key: Key, position: int, section_id: int | None) -> bool:
+        """Move an item to ``position`` among its kind (a block may change section)."""
+        node = self.model.node_of(key)
+        if node is None:
+            return False
+        label = self.model.data(self.model.index_of(key))
+        text = self.tr("Déplacer « {label} »").format(label=label)
+        kind, item_id = key
+        if kind == "section":
+            command = commands.move_section(self._db, text, item_id, position, self._done)
+        else:
+            command = commands.move_block(self._db, text, item_id, position, section_id, self._done)
+        self.flush()
+        if not self._push(command):
+            return False
+        self.select(key)
+        return True
+
+    def update_section(self, section_id: int, fields: dict) -> bool:
+        text = self.tr("Modifier la section")
+        return self._push(commands.update_section(self._db, text, section_id, self._done, **fields))
+
+    def update_block(self, block_id: int, fields: dict) -> bool:
+        text = self.tr("Modifier le bloc")
+        return self._push(commands.update_block(self._db, text, block_id, self._done, **fields))
+
+    def store_text(self, block_id: int, text: str) -> bool:
+        label = self.tr("Modifier le texte")
+        command = commands.BlockTextCommand(self._db, label, block_id, text, self._text_session, self._done)
+        return self._push(command)
+
+    def _end_text_session(self) -> None:
+        self._text_session += 1
+
+    def sections_from_programme(self) -> list[int]:
+        if self.meeting_id is None:
+            return []
+        self.flush()
+        text = self.tr("Créer les sections depuis le programme")
+        command = commands.sections_from_programme(self._db, text, self.meeting_id, self._done)
+        if not self._push(command):
+            return []
+        if not command.memo:
+            self.show_message(self.tr("Chaque séance du programme a déjà sa section."))
+            return []
+        self.tree.expandAll()
+        self.select(("section", command.memo[0]))
+        return command.memo

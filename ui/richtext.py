@@ -1,0 +1,278 @@
+"""The rich text editor of report blocks: Markdown in, Markdown out.
+
+Only what Markdown and the exporter carry is offered: bold, italic, bullet
+and numbered lists, links. Underline is not: Qt writes it as ``_x_``,
+which reads back as italic, so it is stripped on paste and on save.
+
+The text is stored on focus-out and after a second without typing, and
+only when the user changed it, so merely opening a block never rewrites it
+(Qt's writer would otherwise re-wrap or re-mark some constructs). The
+editor keeps its own undo for keystrokes; each save is one command on the
+window's undo stack.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QMimeData, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAction,
+    QFont,
+    QKeySequence,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+    QTextListFormat,
+)
+from PySide6.QtWidgets import QInputDialog, QTextEdit, QToolBar, QWidget
+
+from ui.richtext_markdown import normalise
+
+IDLE_MS = 1000
+_DIALECT = QTextDocument.MarkdownFeature.MarkdownDialectCommonMark
+
+
+def _strip_underline(document: QTextDocument) -> None:
+    cursor = QTextCursor(document)
+    cursor.select(QTextCursor.SelectionType.Document)
+    plain = QTextCharFormat()
+    plain.setFontUnderline(False)
+    cursor.mergeCharFormat(plain)
+
+
+def _without_link(fmt: QTextCharFormat) -> QTextCharFormat:
+    plain = QTextCharFormat(fmt)
+    for prop in (
+        QTextFormat.Property.IsAnchor,
+        QTextFormat.Property.AnchorHref,
+        QTextFormat.Property.ForegroundBrush,
+    ):
+        plain.clearProperty(prop)
+    return plain
+
+
+def document_markdown(document: QTextDocument) -> str:
+    """The stored form of ``document``: CommonMark, unwrapped, underline dropped."""
+    copy = document.clone()
+    _strip_underline(copy)
+    return normalise(copy.toMarkdown(_DIALECT))
+
+
+class RichTextEdit(QTextEdit):
+    committed = Signal(str)  # the new Markdown, after the user changed it
+    left = Signal()  # focus went elsewhere (after any commit)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setTabChangesFocus(True)
+        self._saved = ""
+        self._loading = False
+        self._idle = QTimer(self, singleShot=True, interval=IDLE_MS)
+        self._idle.timeout.connect(self.commit)
+        self.textChanged.connect(self._changed)
+        self._make_actions()
+        self.currentCharFormatChanged.connect(self._show_format)
+        self.cursorPositionChanged.connect(self._show_format)
+
+    # Loading and saving -----------------------------------------------------
+
+    def load_markdown(self, text: str) -> None:
+        """Show stored text; what the user does next is what gets saved, nothing before."""
+        self._idle.stop()
+        self._loading = True
+        try:
+            self.setMarkdown(text)
+        finally:
+            self._loading = False
+        self.document().setModified(False)
+        self.document().clearUndoRedoStacks()
+        self._saved = text
+
+    def saved_text(self) -> str:
+        return self._saved
+
+    def markdown(self) -> str:
+        return document_markdown(self.document())
+
+    def commit(self) -> None:
+        """Emit ``committed`` if the user changed the text since it was loaded or last saved."""
+        self._idle.stop()
+        if not self.document().isModified():
+            return
+        self.document().setModified(False)
+        text = self.markdown()
+        if text != self._saved:
+            self._saved = text
+            self.committed.emit(text)
+
+    def _changed(self) -> None:
+        if not self._loading and self.document().isModified():
+            self._idle.start()
+
+    def focusOutEvent(self, event) -> None:
+        self.commit()
+        self.left.emit()
+        super().focusOutEvent(event)
+
+    def insertFromMimeData(self, source: QMimeData) -> None:
+        # Word and browsers paste fonts, colours and underline; keep what Markdown keeps.
+        if source.hasHtml():
+            pasted = QTextDocument()
+            pasted.setHtml(source.html())
+            self.textCursor().insertMarkdown(document_markdown(pasted))
+        elif source.hasText():
+            self.textCursor().insertText(source.text())
+
+    # Formatting ---------------------------------------------------------------
+
+    def _action(self, text: str, shortcut: QKeySequence | str, slot, checkable: bool = True) -> QAction:
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(shortcut))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        action.setToolTip(f"{text} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})")
+        action.setCheckable(checkable)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _make_actions(self) -> None:
+        self.bold_action = self._action(self.tr("Gras"), QKeySequence.StandardKey.Bold, self.set_bold)
+        self.italic_action = self._action(
+            self.tr("Italique"), QKeySequence.StandardKey.Italic, self.set_italic
+        )
+        self.bullets_action = self._action(
+            self.tr("Liste à puces"), "Ctrl+Shift+8", lambda: self.toggle_list(QTextListFormat.Style.ListDisc)
+        )
+        self.numbers_action = self._action(
+            self.tr("Liste numérotée"),
+            "Ctrl+Shift+7",
+            lambda: self.toggle_list(QTextListFormat.Style.ListDecimal),
+        )
+        self.link_action = self._action(self.tr("Lien…"), "Ctrl+K", self.ask_link, checkable=False)
+        # Claimed so that no platform binding underlines: underline cannot be stored.
+        self._action("", QKeySequence.StandardKey.Underline, lambda: None, checkable=False)
+        bold = self.bold_action.font()
+        bold.setBold(True)
+        self.bold_action.setFont(bold)
+        italic = self.italic_action.font()
+        italic.setItalic(True)
+        self.italic_action.setFont(italic)
+
+    def format_actions(self) -> list[QAction]:
+        return [
+            self.bold_action,
+            self.italic_action,
+            self.bullets_action,
+            self.numbers_action,
+            self.link_action,
+        ]
+
+    def set_bold(self, on: bool) -> None:
+        fmt = QTextCharFormat()
+        fmt.setFontWeight(QFont.Weight.Bold if on else QFont.Weight.Normal)
+        self.mergeCurrentCharFormat(fmt)
+
+    def set_italic(self, on: bool) -> None:
+        fmt = QTextCharFormat()
+        fmt.setFontItalic(on)
+        self.mergeCurrentCharFormat(fmt)
+
+    def toggle_list(self, style: QTextListFormat.Style) -> None:
+        """Make the selected paragraphs a list of ``style``, or plain paragraphs if they already are."""
+        cursor = self.textCursor()
+        current = cursor.currentList()
+        cursor.beginEditBlock()
+        if current is not None and current.format().style() == style:
+            self._unlist(cursor)
+        elif current is not None:
+            fmt = current.format()
+            fmt.setStyle(style)
+            current.setFormat(fmt)
+        else:
+            fmt = QTextListFormat()
+            fmt.setStyle(style)
+            cursor.createList(fmt)
+        cursor.endEditBlock()
+        self._show_format()
+
+    def _unlist(self, cursor: QTextCursor) -> None:
+        document = self.document()
+        block = document.findBlock(cursor.selectionStart())
+        last = document.findBlock(cursor.selectionEnd())
+        while block.isValid():
+            text_list = block.textList()
+            if text_list is not None:
+                text_list.remove(block)
+                at = QTextCursor(block)
+                fmt = QTextBlockFormat(block.blockFormat())
+                fmt.setIndent(0)
+                at.setBlockFormat(fmt)
+            if block == last:
+                break
+            block = block.next()
+
+    def ask_link(self) -> None:
+        current = self.textCursor().charFormat().anchorHref()
+        url, ok = QInputDialog.getText(self, self.tr("Lien"), self.tr("Adresse (URL) :"), text=current)
+        if ok:
+            self.insert_link(url.strip())
+
+    def insert_link(self, url: str) -> None:
+        """Link the selection to ``url`` (no selection: insert the address itself); empty unlinks."""
+        cursor = self.textCursor()
+        cursor.beginEditBlock()
+        if not url:
+            self._unlink(cursor)
+        elif cursor.hasSelection():
+            cursor.mergeCharFormat(self._link_format(url))
+        else:
+            cursor.insertText(url, self._link_format(url))
+        cursor.endEditBlock()
+        cursor.setPosition(cursor.selectionEnd())
+        self.setTextCursor(cursor)
+        # Typing after a link must not extend it.
+        self.setCurrentCharFormat(_without_link(self.currentCharFormat()))
+
+    def _link_format(self, url: str) -> QTextCharFormat:
+        fmt = QTextCharFormat()
+        fmt.setAnchor(True)
+        fmt.setAnchorHref(url)
+        fmt.setForeground(self.palette().link())
+        return fmt
+
+    def _unlink(self, cursor: QTextCursor) -> None:
+        start, end = cursor.selectionStart(), cursor.selectionEnd()
+        block = self.document().findBlock(start)
+        while block.isValid() and block.position() <= end:
+            it = block.begin()
+            while not it.atEnd():
+                fragment = it.fragment()
+                low = max(start, fragment.position())
+                high = min(end, fragment.position() + fragment.length())
+                if low < high and fragment.charFormat().isAnchor():
+                    part = QTextCursor(self.document())
+                    part.setPosition(low)
+                    part.setPosition(high, QTextCursor.MoveMode.KeepAnchor)
+                    part.setCharFormat(_without_link(fragment.charFormat()))
+                it += 1
+            block = block.next()
+
+    def _show_format(self, *_args) -> None:
+        fmt = self.currentCharFormat()
+        self.bold_action.setChecked(fmt.fontWeight() >= QFont.Weight.DemiBold)
+        self.italic_action.setChecked(fmt.fontItalic())
+        current = self.textCursor().currentList()
+        style = current.format().style() if current is not None else None
+        self.bullets_action.setChecked(style == QTextListFormat.Style.ListDisc)
+        self.numbers_action.setChecked(style == QTextListFormat.Style.ListDecimal)
+
+
+class RichTextToolbar(QToolBar):
+    """The buttons for ``editor``'s formatting actions (which also answer their shortcuts)."""
+
+    def __init__(self, editor: RichTextEdit, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for action in editor.format_actions():
+            self.addAction(action)
