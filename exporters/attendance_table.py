@@ -1,0 +1,124 @@
+"""A meeting's attendance as a spreadsheet: CSV (UTF-8 with BOM, for Excel) or XLSX.
+
+Every cell that a spreadsheet would read as a formula (starting with
+= + - @, a tab or a carriage return) is written with a leading apostrophe,
+so opening the file never runs anything (CWE-1236). The import recognises
+these headers and values, so an exported list can be imported back.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+
+from exporters.errors import ExportError
+from exporters.people_labels import load
+from models.entities import Meeting
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+@dataclass(frozen=True, slots=True)
+class Participant:
+    civility: str
+    first_name: str
+    last_name: str
+    function: str
+    organisation: str
+    email: str
+    status: str
+    mode: str
+
+
+def participants(meeting: Meeting) -> list[Participant]:
+    """The meeting's list, in its order, as plain values."""
+    return [
+        Participant(
+            a.person.civility,
+            a.person.first_name,
+            a.person.last_name,
+            a.person.function,
+            a.person.organisation,
+            a.person.email,
+            a.status,
+            a.mode,
+        )
+        for a in meeting.attendance
+    ]
+
+
+def neutralise(value: str) -> str:
+    """« =HYPERLINK(…) » → « '=HYPERLINK(…) »: shown as text, never evaluated."""
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
+
+
+def _table(rows: list[Participant], language: str) -> list[list[str]]:
+    labels = load(language)
+    lines = [list(labels.table_columns)]
+    for p in rows:
+        lines.append(
+            [
+                p.civility,
+                p.first_name,
+                p.last_name,
+                p.function,
+                p.organisation,
+                p.email,
+                labels.statuses.get(p.status, p.status),
+                labels.modes.get(p.mode, p.mode),
+            ]
+        )
+    return [[neutralise(cell) for cell in line] for line in lines]
+
+
+def to_csv(rows: list[Participant], language: str = "fr", delimiter: str = ";") -> bytes:
+    """UTF-8 with a BOM (Excel then reads accents right), ``;`` by default (Excel in French)."""
+    if delimiter not in (",", ";", "\t"):
+        raise ExportError(f'"{delimiter}" cannot separate CSV columns; use "," ";" or a tab.')
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    writer.writerows(_table(rows, language))
+    return b"\xef\xbb\xbf" + out.getvalue().encode("utf-8")
+
+
+def to_xlsx(rows: list[Participant], language: str = "fr") -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+    from openpyxl.styles import Font
+
+    labels = load(language)
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(labels.sheet_name[:31])
+    sheet.freeze_panes = "A2"
+    for letter, width in zip("ABCDEFGH", (10, 18, 22, 30, 30, 30, 12, 14), strict=True):
+        sheet.column_dimensions[letter].width = width
+    bold = Font(bold=True)
+    for i, line in enumerate(_table(rows, language)):
+        cells = []
+        for value in line:
+            # Control characters cannot be stored in a workbook: dropped.
+            cell = WriteOnlyCell(sheet, value=ILLEGAL_CHARACTERS_RE.sub("", value))
+            # Text, always: openpyxl would store a string starting with « = » as a formula.
+            cell.data_type = "s"
+            if i == 0:
+                cell.font = bold
+            cells.append(cell)
+        sheet.append(cells)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def export_attendance(
+    meeting: Meeting, fmt: str, *, language: str | None = None, delimiter: str = ";"
+) -> bytes:
+    """The attendance of ``meeting`` as ``fmt`` ("csv" or "xlsx") bytes."""
+    language = language or meeting.language
+    rows = participants(meeting)
+    if fmt == "csv":
+        return to_csv(rows, language, delimiter)
+    if fmt == "xlsx":
+        return to_xlsx(rows, language)
+    raise ExportError(f'Cannot write the attendance as "{fmt}"; use .csv or .xlsx.')

@@ -1,0 +1,66 @@
+"""Captions of the attendance table and the sign-in sheet: resources/attendance_labels/<language>.json.
+
+Kept apart from the compte-rendu's label tables (resources/labels/) so each
+file has one owner; the date line still comes from those, so the sign-in
+sheet writes the date exactly as the compte-rendu does.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from exporters.errors import ExportError
+from models.entities import ATTENDANCE_MODES, ATTENDANCE_STATUSES
+
+PACKAGE = "resources.attendance_labels"
+LENGTHS = {"sheet_columns": 5, "table_columns": 8}
+
+
+@dataclass(frozen=True, slots=True)
+class PeopleLabels:
+    language: str
+    sheet_title: str
+    sheet_columns: tuple[str, ...]  # civility, name, organisation, in person / remote, signature
+    count: str  # {total} {in_person} {remote}
+    table_columns: tuple[str, ...]  # civility, first, last, function, organisation, email, status, mode
+    statuses: dict[str, str]
+    modes: dict[str, str]
+    sheet_name: str
+
+
+def languages() -> tuple[str, ...]:
+    folder = resources.files(PACKAGE)
+    return tuple(sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".json")))
+
+
+@cache
+def load(language: str) -> PeopleLabels:
+    name = f"{language}.json"
+    if not language.isalpha() or not resources.files(PACKAGE).joinpath(name).is_file():
+        raise ExportError(
+            f'There are no attendance labels for the language "{language}" '
+            f"(available: {', '.join(languages())})."
+        )
+    try:
+        raw = json.loads(resources.files(PACKAGE).joinpath(name).read_text("utf-8"))
+        for fld, length in LENGTHS.items():
+            if len(raw[fld]) != length:
+                raise ValueError(f'"{fld}" must list {length} texts')
+        if set(raw["statuses"]) != set(ATTENDANCE_STATUSES) or set(raw["modes"]) != set(ATTENDANCE_MODES):
+            raise ValueError('"statuses" or "modes" does not name every value')
+        raw["count"].format(total=0, in_person=0, remote=0)
+        return PeopleLabels(
+            language=language,
+            sheet_title=str(raw["sheet_title"]),
+            sheet_columns=tuple(raw["sheet_columns"]),
+            count=str(raw["count"]),
+            table_columns=tuple(raw["table_columns"]),
+            statuses=dict(raw["statuses"]),
+            modes=dict(raw["modes"]),
+            sheet_name=str(raw["sheet_name"]),
+        )
+    except (OSError, ValueError, KeyError, TypeError, IndexError) as exc:
+        raise ExportError(f"The attendance labels {name} are incomplete or wrong ({exc}).") from None
