@@ -43,6 +43,65 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("meeting", metavar="MEETING", help="meeting id or year")
     p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.docx")
     p.add_argument("--lang", choices=("fr", "en", "es"), help="labels language (default: the meeting's)")
+
+    commands.add_parser(
+        "backups", parents=[db_parent], help="list the backups of the database: date, size, tier, check"
+    )
+    p = commands.add_parser(
+        "restore",
+        parents=[db_parent],
+        help="replace the database by a backup (the current file is kept aside)",
+    )
+    p.add_argument("backup", metavar="BACKUP", help="backup file, or its name as `backups` lists it")
+
+    p = commands.add_parser(
+        "new-from", parents=[db_parent], help="next year's meeting from this one; prints its id"
+    )
+    p.add_argument("meeting", metavar="MEETING", help="meeting id or year to start from")
+    p.add_argument("--date", required=True, metavar="YYYY-MM-DD", help="date of the new meeting")
+    p.add_argument("--title", help="title of the new meeting (default: the same, with the year moved on)")
+    p.add_argument("--with-objectives", action="store_true", help="copy the objectives text too")
+
+    p = commands.add_parser(
+        "import-people",
+        parents=[db_parent],
+        help="import a participant list (CSV or XLSX) into a meeting; prints the counts",
+        description="Columns are guessed from the headers; --map overrides the guess. "
+        "Rows with problems are listed with their line number; when there are any, "
+        "nothing is imported unless --yes confirms importing the other rows.",
+    )
+    p.add_argument(
+        "file", type=Path, metavar="FILE", help=".csv (any delimiter, UTF-8 or Windows-1252) or .xlsx"
+    )
+    p.add_argument("--meeting", required=True, metavar="MEETING", help="meeting id or year")
+    p.add_argument(
+        "--map",
+        metavar="FIELD=HEADER,...",
+        help="columns to use, e.g. first=Prénom,last=Nom,org=Organisation; "
+        "fields: civility first last function organisation email mode status; field= ignores a guess",
+    )
+    p.add_argument("--sheet", metavar="NAME", help="XLSX: the sheet to read (default: the first)")
+    p.add_argument("--dry-run", action="store_true", help="show what would happen; write nothing")
+    p.add_argument("--yes", action="store_true", help="import the good rows even if some rows are bad")
+
+    p = commands.add_parser(
+        "export-people", parents=[db_parent], help="write a meeting's attendance as CSV or XLSX"
+    )
+    p.add_argument("meeting", metavar="MEETING", help="meeting id or year")
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.csv|FILE.xlsx")
+    p.add_argument("--lang", choices=("fr", "en", "es"), help="headers language (default: the meeting's)")
+    p.add_argument(
+        "--delimiter", default=";", choices=(";", ",", "tab"), help="CSV column separator (default ;)"
+    )
+
+    p = commands.add_parser(
+        "attendance-sheet",
+        parents=[db_parent],
+        help="write the sign-in sheet (feuille d'émargement) as .docx",
+    )
+    p.add_argument("meeting", metavar="MEETING", help="meeting id or year")
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.docx")
+    p.add_argument("--lang", choices=("fr", "en", "es"), help="labels language (default: the meeting's)")
     return parser
 
 
@@ -128,10 +187,118 @@ def cmd_export(db, args) -> int:
     return 0
 
 
-COMMANDS = {"list": cmd_list, "import": cmd_import, "dump": cmd_dump, "export": cmd_export}
+def cmd_backups(args) -> int:
+    from models import backup
+
+    db_path = backup.database_file(database_target(args)[0])
+    found = backup.list_backups(db_path, check=True)
+    if not found:
+        print(f"No backups yet in {backup.backup_folder(db_path)}.")
+    for info in found:
+        size = backup.human_size(info.size)
+        print(f"{info.taken:%Y-%m-%d %H:%M}\t{size}\t{info.tier}\t{info.status}\t{info.path}")
+    return 0
+
+
+def cmd_restore(args) -> int:
+    from models import backup
+
+    done = backup.restore_backup(backup.database_file(database_target(args)[0]), args.backup)
+    kept = f"; the previous file is kept as {done.set_aside}" if done.set_aside else ""
+    print(f"Restored {done.database} from {done.backup.name}{kept}.")
+    return 0
+
+
+# Commands that must work on a database that cannot be opened (damaged, locked…).
+OFFLINE_COMMANDS = {"backups": cmd_backups, "restore": cmd_restore}
+
+
+def cmd_new_from(db, args) -> int:
+    from models.services import meetings, rollover
+
+    with db.transaction() as session:
+        source = meetings.resolve(session, args.meeting)
+        meeting = rollover.new_meeting_from(
+            session, source.id, args.date, title=args.title, copy_objectives=args.with_objectives
+        )
+        meeting_id = meeting.id
+    print(meeting_id)
+    return 0
+
+
+def cmd_import_people(db, args) -> int:
+    from models import people_import, tabular
+    from models.errors import MinutierError
+    from models.services import meetings
+
+    table = tabular.read_table(args.file, sheet=args.sheet)
+    mapping = people_import.guess_mapping(table.headers)
+    if args.map:
+        mapping.update(people_import.parse_mapping(args.map))
+        mapping = {f: h for f, h in mapping.items() if h}
+    with db.reading() as session:
+        meeting_id = meetings.resolve(session, args.meeting).id
+        plan = people_import.plan_import(session, table, mapping, meeting_id)
+    counts = plan.counts
+    print(f"mapping: {people_import.format_mapping(plan.mapping)}")
+    print(f"added {counts['add']}, updated {counts['update']}, skipped {counts['skip']}, bad {counts['bad']}")
+    for row in plan.bad:
+        print(f"line {row.line}: {row.reason}")
+    if args.dry_run:
+        print("dry run: nothing was written")
+        return 0
+    if plan.bad and not args.yes:
+        raise MinutierError(
+            f"nothing imported: {counts['bad']} bad row(s); fix them, or run again with --yes "
+            "to import the other rows"
+        )
+    with db.transaction() as session:
+        people_import.apply_plan(session, plan, accept_bad_rows=args.yes)
+    return 0
+
+
+def cmd_export_people(db, args) -> int:
+    from exporters.attendance_table import export_attendance
+    from exporters.errors import ExportError
+    from models.services import meetings
+
+    fmt = args.output.suffix.lower().lstrip(".")
+    if fmt not in ("csv", "xlsx"):
+        raise ExportError(f"{args.output}: give a .csv or .xlsx file name.")
+    delimiter = "\t" if args.delimiter == "tab" else args.delimiter
+    with db.reading() as session:
+        data = export_attendance(
+            meetings.resolve(session, args.meeting), fmt, language=args.lang, delimiter=delimiter
+        )
+    write_output(args.output, data)
+    return 0
+
+
+def cmd_attendance_sheet(db, args) -> int:
+    from exporters.sign_in_sheet import export_sign_in_sheet
+    from models.services import meetings
+
+    with db.reading() as session:
+        data = export_sign_in_sheet(meetings.resolve(session, args.meeting), language=args.lang)
+    write_output(args.output, data)
+    return 0
+
+
+COMMANDS = {
+    "list": cmd_list,
+    "import": cmd_import,
+    "dump": cmd_dump,
+    "export": cmd_export,
+    "new-from": cmd_new_from,
+    "import-people": cmd_import_people,
+    "export-people": cmd_export_people,
+    "attendance-sheet": cmd_attendance_sheet,
+}
 
 
 def run_command(args: argparse.Namespace) -> int:
+    if args.command in OFFLINE_COMMANDS:
+        return OFFLINE_COMMANDS[args.command](args)
     db = open_db(args)
     try:
         return COMMANDS[args.command](db, args)

@@ -1,34 +1,89 @@
 """Opening a Minutier database: checks, pragmas, migrations, units of work.
 
 A file is checked before anything writes to it, so a file we refuse (not
-ours, corrupt, from a newer Minutier) is left byte-identical.
+ours, corrupt, from a newer Minutier) is left byte-identical. (One
+exception: a rollback-journal file with a hot -journal is first rolled
+back by SQLite, which restores it as it was before the interrupted
+transaction; Minutier files are in WAL mode, where this never happens.)
+
+Data safety (docs/data-safety.md):
+
+- A file, or its folder, that cannot be written is opened read-only
+  (``Database.read_only``; ``read_only_reason`` says why, for a banner);
+  every write transaction then raises ReadOnlyDatabase. A WAL database whose
+  journal (-wal) holds changes but whose -shm cannot be created is refused.
+- Every open of an existing, healthy, writable file takes the daily backup
+  when one is due (models.backup.maybe_daily_backup: one listing and two
+  stats on the warm path); a failure there does not stop the open and is
+  kept in ``Database.backup_problem``.
+- A refused existing file (damaged, or not a database) names the newest
+  backup that passes integrity_check, with the command that restores it;
+  the exception carries it as ``exc.backup`` (a BackupInfo, or None).
+- Database.transaction() turns the storage's failures into one-sentence
+  MinutierErrors: ConflictError (a row changed by another window or
+  process since it was read), StorageError (disk full, I/O error, lock
+  held too long), DatabaseDamaged; reading() the last two for damaged data.
+- Every session refuses text a .docx cannot hold (models.text_rules).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import os
+import re
+import shlex
 import sqlite3
+import threading
+from collections import Counter
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
 from models import (
     entities,  # noqa: F401  (registers every table on Base.metadata)
     schema_version,
+    text_rules,
 )
 from models.base import Base
-from models.errors import DatabaseRefused
+from models.errors import ConflictError, DatabaseRefused, MinutierError
 
 # "MNUT": written in the SQLite header so we can tell our files from others.
 APPLICATION_ID = 0x4D4E5554
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 15_000
+
+
+class DatabaseDamaged(DatabaseRefused):
+    """The file is a Minutier database that fails its integrity check; it was not changed."""
+
+
+class ReadOnlyDatabase(MinutierError):
+    """A write was attempted on a database opened read-only."""
+
+
+class StorageError(MinutierError):
+    """The disk refused a write (full, I/O error) or the lock was held too long; nothing was saved."""
+
+
+# Resolved paths of the files this process has open (restore refuses them).
+_OPEN: Counter[Path] = Counter()
+_OPEN_LOCK = threading.Lock()
+
+
+def open_paths() -> set[Path]:
+    with _OPEN_LOCK:
+        return {p for p, n in _OPEN.items() if n > 0}
+
+
+def _is_open_here(path: Path) -> bool:
+    return path.resolve() in open_paths()
 
 
 @dataclass(frozen=True)
@@ -46,24 +101,67 @@ def _read_header(path: Path) -> bytes:
         raise DatabaseRefused(f"Cannot read {path}: {exc.strerror or exc}.") from exc
 
 
-def check_sqlite_file(path: Path) -> FileCheck:
-    """Refuse a file that is not a healthy Minutier database, without writing to it."""
-    header = _read_header(path)
-    if not header:
-        raise DatabaseRefused(f"{path} is an empty file, not a Minutier database.")
-    if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
-        raise DatabaseRefused(f"{path} is not a Minutier database (not an SQLite file).")
-    if int.from_bytes(header[68:72], "big") != APPLICATION_ID:
-        raise DatabaseRefused(f"{path} is an SQLite file of another program, not a Minutier database.")
+def _has_journal(path: Path) -> bool:
+    """Whether a non-empty -wal lies beside ``path`` (changes not yet in the main file)."""
     try:
-        # mode=ro: the checks below must never write, not even a journal.
-        con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        return os.stat(f"{path}-wal").st_size > 0
+    except OSError:
+        return False
+
+
+def _uri(path: Path, query: str) -> str:
+    return f"{path.resolve().as_uri()}?{query}"
+
+
+def _readonly_query(path: Path, folder_writable: bool) -> str:
+    """How to open ``path`` without writing: mode=ro, or immutable when SQLite could not lock.
+
+    mode=ro still needs a -shm for a WAL file; in a folder that cannot be
+    written it can only be had when the -shm already exists. With no journal
+    to read, immutable=1 reads the file as it is, without locks.
+    """
+    if folder_writable:
+        return "mode=ro"
+    if not _has_journal(path):
+        return "mode=ro&immutable=1"
+    if os.path.exists(f"{path}-shm"):
+        return "mode=ro"
+    raise DatabaseRefused(
+        f"{path} has changes in its journal ({path.name}-wal) that cannot be read in a read-only folder; "
+        "copy the folder somewhere you can write and open it there."
+    )
+
+
+def one_line(error: object, limit: int = 160) -> str:
+    """An error's text on one line, shortened: SQLite quotes whole schema statements."""
+    text = " ".join(str(error).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _decode(raw: bytes) -> str:
+    # integrity_check quotes damaged bytes; never fail on reporting them.
+    return raw.decode("utf-8", "replace")
+
+
+def first_problem(rows: list[tuple]) -> str:
+    """The first line of an integrity_check report that names a problem, shortened to fit one line."""
+    lines = [line.strip() for row in rows for line in str(row[0]).splitlines()]
+    problems = [line for line in lines if line and not line.startswith("***")] or ["unknown problem"]
+    first = problems[0]
+    return first if len(first) <= 120 else first[:117] + "…"
+
+
+def _examine(path: Path, query: str) -> str | None:
+    """Run the read-only checks through ``query``; the revision, or DatabaseRefused."""
+    try:
+        con = sqlite3.connect(_uri(path, query), uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
     except sqlite3.Error as exc:
-        raise DatabaseRefused(f"Cannot open {path}: {exc}.") from exc
+        raise DatabaseRefused(f"Cannot open {path}: {one_line(exc)}.") from exc
+    con.text_factory = _decode
     try:
         rows = con.execute("PRAGMA quick_check").fetchall()
         if rows != [("ok",)]:
-            raise DatabaseRefused(f"{path} is damaged (integrity check failed: {rows[0][0]}).")
+            raise DatabaseDamaged(f"{path} is damaged (integrity check failed: {first_problem(rows)}).")
         has_table = con.execute(
             "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
         ).fetchone()
@@ -71,10 +169,90 @@ def check_sqlite_file(path: Path) -> FileCheck:
         if has_table:
             row = con.execute("SELECT version_num FROM alembic_version").fetchone()
             revision = row[0] if row else None
+    except sqlite3.OperationalError as exc:
+        if getattr(exc, "sqlite_errorcode", None) in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+            raise DatabaseRefused(f"{path} is locked by another program; try again.") from exc
+        if getattr(exc, "sqlite_errorname", "").startswith("SQLITE_CANTOPEN"):
+            raise DatabaseRefused(f"Cannot open {path}: {one_line(exc)}.") from exc
+        raise DatabaseDamaged(f"{path} is damaged and cannot be read ({one_line(exc)}).") from exc
     except sqlite3.DatabaseError as exc:
-        raise DatabaseRefused(f"{path} is damaged and cannot be read ({exc}).") from exc
+        raise DatabaseDamaged(f"{path} is damaged and cannot be read ({one_line(exc)}).") from exc
+    except UnicodeDecodeError as exc:
+        # SQLite's own error message quoted bytes of the damaged schema.
+        raise DatabaseDamaged(f"{path} is damaged and cannot be read (its schema is unreadable).") from exc
     finally:
         con.close()
+    if isinstance(revision, bytes | int | float):
+        raise DatabaseDamaged(f"{path} is damaged (its schema revision is unreadable).")
+    return revision
+
+
+def _size(name: str) -> int:
+    try:
+        return os.stat(name).st_size
+    except OSError:
+        return 0
+
+
+def _roll_back_interrupted(path: Path, folder_writable: bool) -> None:
+    """Let SQLite roll back a transaction interrupted in rollback-journal mode.
+
+    A file in that mode (a restored backup, an old file) with a hot -journal
+    cannot be read consistently without that rollback, which puts back the
+    file as it was before the interrupted transaction: the one write that
+    may precede the checks.
+    """
+    if not (folder_writable and os.access(path, os.W_OK)):
+        raise DatabaseRefused(
+            f"{path} has an interrupted transaction ({path.name}-journal) that cannot be rolled back "
+            "here; copy the folder somewhere you can write and open it there."
+        )
+    try:
+        con = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
+        try:
+            con.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            con.close()
+    except sqlite3.Error as exc:
+        raise DatabaseDamaged(f"{path} is damaged and cannot be read ({one_line(exc)}).") from exc
+    except UnicodeDecodeError as exc:
+        raise DatabaseDamaged(f"{path} is damaged and cannot be read (its schema is unreadable).") from exc
+
+
+def check_sqlite_file(path: Path, *, folder_writable: bool | None = None) -> FileCheck:
+    """Refuse a file that is not a healthy Minutier database, without writing to it.
+
+    With no journal beside the file, it is read with immutable=1: no locks
+    and no -wal/-shm created next to a file we may refuse (a -wal exists
+    while any connection has the file open, so nobody is writing it then).
+    """
+    if folder_writable is None:
+        folder_writable = os.access(path.parent, os.W_OK)
+    # A file this process already has open was checked when it was opened;
+    # reading it again through another descriptor would drop SQLite's POSIX
+    # locks on it when that descriptor closes.
+    if not _is_open_here(path):
+        header = _read_header(path)
+        if not header:
+            raise DatabaseRefused(f"{path} is an empty file, not a Minutier database.")
+        if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
+            raise DatabaseRefused(f"{path} is not a Minutier database (not an SQLite file).")
+        if int.from_bytes(header[68:72], "big") != APPLICATION_ID:
+            raise DatabaseRefused(f"{path} is an SQLite file of another program, not a Minutier database.")
+    if _size(f"{path}-journal"):
+        _roll_back_interrupted(path, folder_writable)
+    revision = None
+    if not os.path.exists(f"{path}-wal"):
+        try:
+            revision = _examine(path, "mode=ro&immutable=1")
+        except DatabaseRefused:
+            # A journal that appeared meanwhile means another Minutier started
+            # writing during the read: confirm with a locked read before refusing.
+            if not (folder_writable and os.path.exists(f"{path}-wal")):
+                raise
+            revision = _examine(path, "mode=ro")
+    else:
+        revision = _examine(path, _readonly_query(path, folder_writable))
     _refuse_newer(str(path), revision)
     return FileCheck(revision=revision)
 
@@ -98,6 +276,14 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cur.close()
 
 
+def _readonly_pragmas(dbapi_connection, _record) -> None:
+    dbapi_connection.isolation_level = None
+    cur = dbapi_connection.cursor()
+    cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cur.execute("PRAGMA query_only=ON")
+    cur.close()
+
+
 def _sqlite_begin(conn) -> None:
     # IMMEDIATE takes the write lock up front: a second writer waits on
     # busy_timeout instead of failing with "database is locked" mid-transaction.
@@ -112,14 +298,103 @@ def _make_sqlite_engine(path: Path) -> Engine:
     return engine
 
 
-class Database:
-    """An open database: one engine, one sessionmaker, units of work on demand."""
+def _make_readonly_engine(path: Path, query: str) -> Engine:
+    uri = _uri(path, query)
 
-    def __init__(self, engine: Engine, *, path: Path | None, created: bool):
+    def connect() -> sqlite3.Connection:
+        return sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+
+    engine = create_engine(f"sqlite:///{path}", creator=connect, future=True)
+    event.listen(engine, "connect", _readonly_pragmas)
+    event.listen(engine, "begin", _sqlite_begin)
+    return engine
+
+
+def _storage_error(exc: BaseException, where: str) -> MinutierError | None:
+    """The user-facing error for a failure of the storage itself, or None for others."""
+    orig = exc.orig if isinstance(exc, DBAPIError) else exc
+    if not isinstance(orig, sqlite3.Error):
+        return None
+    name = getattr(orig, "sqlite_errorname", "") or ""
+    message = one_line(orig)
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "database is locked" in message:
+        seconds = BUSY_TIMEOUT_MS // 1000
+        return StorageError(
+            f"{where} stayed locked by another Minutier for {seconds} s; nothing was saved, try again."
+        )
+    if name == "SQLITE_FULL" or "disk is full" in message:
+        return StorageError(f"Cannot save to {where}: the disk is full. Nothing was saved; free some space.")
+    if name.startswith("SQLITE_IOERR") or "disk I/O error" in message:
+        return StorageError(
+            f"Cannot save to {where}: the disk refused the write ({message}; full, removed or "
+            "failing?). This action was not saved."
+        )
+    if name.startswith("SQLITE_READONLY"):
+        return ReadOnlyDatabase(f"{where} cannot be written ({message}); nothing was saved.")
+    if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")) or "malformed" in message:
+        return DatabaseDamaged(f"{where} is damaged ({message}); restore a backup (minutier backups).")
+    if "Could not decode" in message:
+        column = re.search(r"column '([^']*)'", message)
+        where_text = f" (column {column.group(1)})" if column else ""
+        return DatabaseDamaged(
+            f"{where} is damaged: it holds text that is not valid UTF-8{where_text}; "
+            "restore a backup (minutier backups)."
+        )
+    return None
+
+
+def _unreadable_value(exc: BaseException, where: str) -> MinutierError | None:
+    """A stored value SQLAlchemy cannot convert (a date reading "2023-1a-12"): damaged data.
+
+    Only a ValueError raised inside SQLAlchemy's result processors counts;
+    any other ValueError is a bug and keeps its traceback.
+    """
+    if not isinstance(exc, ValueError):
+        return None
+    tb = exc.__traceback__
+    while tb is not None:
+        code = tb.tb_frame.f_code
+        if "sqlalchemy" in code.co_filename and (
+            "processor" in code.co_filename or "processor" in code.co_name
+        ):
+            return DatabaseDamaged(
+                f"{where} holds a value that cannot be read ({one_line(exc)}); "
+                "the file is damaged, restore a backup (minutier backups)."
+            )
+        tb = tb.tb_next
+    return None
+
+
+class Database:
+    """An open database: one engine, one sessionmaker, units of work on demand.
+
+    ``read_only``: opened read-only (``read_only_reason`` says why); every
+    transaction() raises ReadOnlyDatabase. ``backup_problem``: why the daily
+    backup due at open could not be taken, or None.
+    """
+
+    def __init__(
+        self,
+        engine: Engine,
+        *,
+        path: Path | None,
+        created: bool,
+        read_only: bool = False,
+        read_only_reason: str = "",
+        backup_problem: str | None = None,
+    ):
         self.engine = engine
         self.path = path
         self.created = created
+        self.read_only = read_only
+        self.read_only_reason = read_only_reason
+        self.backup_problem = backup_problem
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        text_rules.install(self._sessions)
+        self._registered = path.resolve() if path is not None else None
+        if self._registered is not None:
+            with _OPEN_LOCK:
+                _OPEN[self._registered] += 1
 
     @property
     def label(self) -> str:
@@ -130,14 +405,33 @@ class Database:
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """One user action: everything inside commits together or not at all."""
+        """One user action: everything inside commits together or not at all.
+
+        Raises ConflictError when a row changed elsewhere since it was read,
+        StorageError when the disk or the lock refused, ReadOnlyDatabase when
+        opened read-only; the action is then rolled back entirely.
+        """
+        if self.read_only:
+            raise ReadOnlyDatabase(
+                f"{self.label} is open read-only ({self.read_only_reason}); changes cannot be saved. "
+                "Copy it to a folder you can write to and open the copy."
+            )
         with self._sessions() as session:
-            session.connection(execution_options={"minutier_write": True})
             try:
+                session.connection(execution_options={"minutier_write": True})
                 yield session
                 session.commit()
-            except BaseException:
-                session.rollback()
+            except BaseException as exc:
+                with suppress(SQLAlchemyError, sqlite3.Error):
+                    session.rollback()
+                if isinstance(exc, StaleDataError):
+                    raise ConflictError(
+                        "This was changed or deleted in another window or program since you opened it; "
+                        "nothing was saved. Reload to see the current version."
+                    ) from exc
+                translated = _storage_error(exc, self.label) or _unreadable_value(exc, self.label)
+                if translated is not None:
+                    raise translated from exc
                 raise
 
     @contextmanager
@@ -146,15 +440,65 @@ class Database:
         with self._sessions() as session:
             try:
                 yield session
+            except (DBAPIError, sqlite3.Error, ValueError) as exc:
+                translated = _storage_error(exc, self.label) or _unreadable_value(exc, self.label)
+                if translated is not None:
+                    raise translated from exc
+                raise
             finally:
-                session.rollback()
+                with suppress(SQLAlchemyError, sqlite3.Error):
+                    session.rollback()
 
     def close(self) -> None:
         self.engine.dispose()
+        if self._registered is not None:
+            with _OPEN_LOCK:
+                _OPEN[self._registered] -= 1
+                if _OPEN[self._registered] <= 0:
+                    del _OPEN[self._registered]
+            self._registered = None
 
 
 def _is_url(target: str) -> bool:
     return "://" in target
+
+
+def _read_only_reason(path: Path) -> str | None:
+    """Why ``path`` cannot be written, or None when it can."""
+    folder = path.parent
+    with suppress(OSError, AttributeError):
+        if os.statvfs(folder).f_flag & os.ST_RDONLY:
+            return "the disk is read-only"
+    if not os.access(path, os.W_OK):
+        return "the file is read-only"
+    if not os.access(folder, os.W_OK):
+        return "its folder is read-only"
+    for suffix in ("-wal", "-shm"):
+        side = Path(f"{path}{suffix}")
+        if side.exists() and not os.access(side, os.W_OK):
+            return f"{side.name} is read-only"
+    return None
+
+
+def _restore_hint(exc: DatabaseRefused, path: Path, backup_dir: Path | None) -> DatabaseRefused:
+    """``exc`` with the newest good backup and the command restoring it, when there is one."""
+    from models import backup
+
+    info = backup.newest_good_backup(path, backup_dir)
+    if info is None:
+        exc.backup = None
+        return exc
+    shown = info.path.name if info.path.parent == backup.backup_folder(path) else str(info.path)
+    command = f"minutier restore {shlex.quote(shown)}"
+    if path.resolve() != default_database_path().resolve():
+        command += f" --db {shlex.quote(str(path))}"
+    message = str(exc).rstrip(".")
+    hinted = type(exc)(
+        f"{message}; nothing was changed. The newest good backup is from "
+        f"{info.taken:%Y-%m-%d %H:%M}: restore it with `{command}`."
+    )
+    hinted.backup = info
+    return hinted
 
 
 def open_database(target: str | Path, *, backup_dir: Path | None = None) -> Database:
@@ -173,15 +517,7 @@ def open_database(target: str | Path, *, backup_dir: Path | None = None) -> Data
     if path.is_dir():
         raise DatabaseRefused(f"{path} is a folder, not a Minutier database.")
     if path.exists():
-        found = check_sqlite_file(path)
-        engine = _make_sqlite_engine(path)
-        _enable_wal(engine)
-        if found.revision != schema_version.HEAD:
-            from models import backup
-
-            backup.backup_before_migration(path, found.revision, backup_dir)
-            _migrate(engine)
-        return Database(engine, path=path, created=False)
+        return _open_existing(path, backup_dir)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -193,8 +529,67 @@ def open_database(target: str | Path, *, backup_dir: Path | None = None) -> Data
         _create_schema(engine)
     except OperationalError as exc:
         engine.dispose()
-        raise DatabaseRefused(f"Cannot create {path}: {exc.orig}.") from exc
+        raise DatabaseRefused(f"Cannot create {path}: {one_line(exc.orig)}.") from exc
     return Database(engine, path=path, created=True)
+
+
+def _open_existing(path: Path, backup_dir: Path | None) -> Database:
+    reason = _read_only_reason(path)
+    try:
+        found = check_sqlite_file(path, folder_writable=os.access(path.parent, os.W_OK))
+    except DatabaseRefused as exc:
+        # A backup is worth offering for a damaged file, or one replaced by something else;
+        # not for a newer file (update Minutier) or a locked or unreadable one (try again).
+        text = str(exc)
+        if isinstance(exc, DatabaseDamaged) or "not a Minutier database" in text or "empty file" in text:
+            raise _restore_hint(exc, path, backup_dir) from exc
+        exc.backup = None
+        raise
+    if reason is not None:
+        if found.revision != schema_version.HEAD:
+            raise DatabaseRefused(
+                f"{path} needs upgrading to this version of Minutier but {reason}; "
+                "copy it to a folder you can write to and open the copy."
+            )
+        engine = _make_readonly_engine(path, _readonly_query(path, os.access(path.parent, os.W_OK)))
+        return Database(engine, path=path, created=False, read_only=True, read_only_reason=reason)
+    engine = _make_sqlite_engine(path)
+    problem = None
+    try:
+        _enable_wal(engine)
+        if found.revision != schema_version.HEAD:
+            from models import backup
+
+            saved = backup.backup_before_migration(path, found.revision, backup_dir)
+            try:
+                _migrate(engine)
+            except Exception as exc:
+                reason = f"{type(exc).__name__}: {one_line(exc)}"
+                raise DatabaseRefused(
+                    f"Upgrading {path} failed ({reason}); the upgrade was rolled back "
+                    f"and a copy from before it is {saved}."
+                ) from exc
+        else:
+            problem = _daily_backup(path, backup_dir)
+    except (OperationalError, sqlite3.Error) as exc:
+        engine.dispose()
+        error = _storage_error(exc, str(path))
+        reason = str(error) if error is not None else one_line(getattr(exc, "orig", exc))
+        raise DatabaseRefused(f"Cannot open {path}: {reason}") from exc
+    except BaseException:
+        engine.dispose()
+        raise
+    return Database(engine, path=path, created=False, backup_problem=problem)
+
+
+def _daily_backup(path: Path, backup_dir: Path | None) -> str | None:
+    from models import backup
+
+    try:
+        backup.maybe_daily_backup(path, backup_dir)
+    except MinutierError as exc:
+        return str(exc)
+    return None
 
 
 def _raw_pragma(engine: Engine, pragma: str) -> None:

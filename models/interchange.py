@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from models import text_rules
 from models.entities import (
     Attendance,
     Block,
@@ -172,7 +173,12 @@ def _schema() -> dict[str, Any]:
 def _path(parts) -> str:
     out = ""
     for part in parts:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+        if isinstance(part, int):
+            out += f"[{part}]"
+        elif not str(part).isidentifier():  # an unknown key may hold anything, even a line break
+            out += f"[{json.dumps(str(part), ensure_ascii=False)}]"
+        else:
+            out += f".{part}" if out else str(part)
     return out
 
 
@@ -242,7 +248,12 @@ def loads_data(text: str | bytes) -> dict[str, Any]:
         raise FormatError("format", f'not a Minutier meeting file (expected "format": "{FORMAT}")')
     if isinstance(data.get("version"), int) and data["version"] > VERSION:
         raise FormatError("version", f"written by a newer Minutier (format version {data['version']})")
-    validate(data)
+    try:
+        validate(data)
+    except RecursionError:
+        raise FormatError("", "the JSON is nested too deeply") from None
+    # Text a .docx cannot hold (NUL, control characters, lone surrogates): see text_rules.
+    text_rules.check_tree(data)
     return data
 
 
