@@ -31,7 +31,7 @@ clean:
 
 # Interface strings are English in the code; French is shipped as resources/translations/minutier_fr.{ts,qm}.
 # Run after changing visible strings, translate the new entries (Qt Linguist: pyside6-linguist), run again.
-UI_SOURCES = $(shell git ls-files -co --exclude-standard 'ui/*.py' | grep -v -E '^ui/(participants|report)/|^ui/richtext')
+UI_SOURCES = $(shell git ls-files -co --exclude-standard 'ui/*.py')
 translations: $(STAMP)
 	$(BIN)/pyside6-lupdate $(UI_SOURCES) -ts resources/translations/minutier_fr.ts -source-language en -target-language fr -no-obsolete
 	$(BIN)/pyside6-lrelease resources/translations/minutier_fr.ts -qm resources/translations/minutier_fr.qm

@@ -7,7 +7,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication, QLineEdit
 
-from models.entities import Attendance, Person
+from models.entities import ATTENDANCE_STATUSES, Attendance, Person
 from models.services import attendance, meetings, people
 from ui.participants.folding import fold
 from ui.participants.tab import ParticipantsTab
@@ -67,8 +67,8 @@ def test_opens_the_sample_in_list_order(tab, db, sample_id):
     with db.reading() as session:
         expected = [a.person.last_name for a in attendance.list_attendance(session, sample_id)]
     assert [tab.proxy.index(r, LAST).data() for r in range(tab.proxy.rowCount())] == expected
-    assert tab.proxy.index(0, STATUS_COLUMN).data() == "Présent"
-    assert "<b>43</b> participants" in tab.counts_label.text()
+    assert tab.proxy.index(0, STATUS_COLUMN).data() == "Present"
+    assert "Participants: <b>43</b>" in tab.counts_label.text()
 
 
 def test_keys_mark_the_selected_person_and_undo_restores(qtbot, tab, db, stack):
@@ -76,8 +76,8 @@ def test_keys_mark_the_selected_person_and_undo_restores(qtbot, tab, db, stack):
     target = row_id(tab, 3)
     qtbot.keyClick(tab.table, Qt.Key.Key_E)
     assert stored(db, target) == ("excused", "in_person")
-    assert "1 excusés" in tab.counts_label.text()
-    assert tab.proxy.index(3, STATUS_COLUMN).data() == "Excusé"
+    assert "Excused: 1" in tab.counts_label.text()
+    assert tab.proxy.index(3, STATUS_COLUMN).data() == "Excused"
 
     qtbot.keyClick(tab.table, Qt.Key.Key_D)
     assert stored(db, target) == ("present", "remote")
@@ -113,17 +113,17 @@ def test_bulk_marking_is_one_undo_step(qtbot, tab, db, stack):
     assert all(stored(db, i) == ("excused", before[i][1]) for i in ids)
     assert stack.count() == 1
     assert stored_signals == [1]
-    assert "5 excusés" in tab.counts_label.text()
+    assert "Excused: 5" in tab.counts_label.text()
     stack.undo()
     assert {i: stored(db, i) for i in ids} == before
-    assert "0 excusés" in tab.counts_label.text()
+    assert "Excused: 0" in tab.counts_label.text()
 
 
 def test_filter_narrows_ignoring_case_and_accents(qtbot, tab):
     qtbot.keyClicks(tab.filter_edit, "KANAAN")
     assert tab.proxy.rowCount() == 1
     assert tab.proxy.index(0, LAST).data() == "Kanaan"
-    assert "<b>1</b> affichés" in tab.counts_label.text()
+    assert "Shown: <b>1</b>" in tab.counts_label.text()
     tab.filter_edit.clear()
     qtbot.keyClicks(tab.filter_edit, "sarahmetoglu oznur")
     assert [tab.proxy.index(r, LAST).data() for r in range(tab.proxy.rowCount())] == ["Sarahmetoğlu"]
@@ -250,6 +250,36 @@ def test_sorting_and_back_to_list_order(tab):
     assert [tab.model.rows[i].id for i in range(tab.model.rowCount())] == order
 
 
+def test_sorted_by_status_a_mark_moves_the_row_and_keeps_it_selected(qtbot, tab, db, stack):
+    def statuses():
+        return [tab.model.rows[tab.proxy.mapToSource(tab.proxy.index(r, 0)).row()].status for r in range(43)]
+
+    order = list(ATTENDANCE_STATUSES)
+    tab.table.sortByColumn(STATUS_COLUMN, Qt.SortOrder.AscendingOrder)
+    select_rows(tab, 0)
+    target = row_id(tab, 0)
+    qtbot.keyClick(tab.table, Qt.Key.Key_A)  # absent sorts after present: the row goes last
+    assert stored(db, target)[0] == "absent"
+    assert statuses() == sorted(statuses(), key=order.index)
+    assert row_id(tab, tab.table.currentIndex().row()) == target == row_id(tab, 42)
+    assert tab.selected_ids() == [target]
+    qtbot.keyClick(tab.table, Qt.Key.Key_I)  # invited sorts first
+    assert row_id(tab, 0) == target and tab.selected_ids() == [target]
+    stack.undo()
+    assert row_id(tab, 42) == target and tab.selected_ids() == [target]
+    # Sorted by name, a mark leaves the order alone.
+    tab.table.sortByColumn(LAST, Qt.SortOrder.AscendingOrder)
+    before = [row_id(tab, r) for r in range(43)]
+    select_rows(tab, 5)
+    qtbot.keyClick(tab.table, Qt.Key.Key_E)
+    assert [row_id(tab, r) for r in range(43)] == before
+    # A row put back by undo returns to its sorted place.
+    tab.remove_selection()
+    assert tab.proxy.rowCount() == 42
+    stack.undo()
+    assert [row_id(tab, r) for r in range(43)] == before
+
+
 def test_reloading_the_same_meeting_keeps_the_selection(tab, db, sample_id):
     select_rows(tab, 7)
     target = row_id(tab, 7)
@@ -290,7 +320,7 @@ def test_five_thousand_participants_load_filter_and_mark(qtbot, db, stack):
     qtbot.keyClick(tab.table, Qt.Key.Key_P)
     target = row_id(tab, 0)
     assert stored(db, target) == ("present", "in_person")
-    assert "<b>1</b> présents" in tab.counts_label.text()
+    assert "Present: <b>1</b>" in tab.counts_label.text()
     tab.filter_edit.clear()
     assert tab.proxy.rowCount() == 5000
 

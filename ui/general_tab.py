@@ -84,9 +84,14 @@ class GeneralTab(QWidget):
         form = QFormLayout(document)
         form.addRow(self._label("organisation", self.tr("Organisation")), self._line("organisation", "CGLU"))
         form.addRow(
-            self._label("body", self.tr("Body")),
+            self._label("body", self.tr("Group / body")),
             self._area("body", 2, self.tr("One line per line of the cover")),
         )
+        body_tip = self.tr(
+            "The group or body that meets (e.g. a working group), printed on the cover under the organisation"
+        )
+        self.widgets["body"].setToolTip(body_tip)
+        form.labelForField(self.widgets["body"]).setToolTip(body_tip)
         form.addRow(
             self._label("document_title", self.tr("Document title")),
             self._line("document_title", "COMPTE-RENDU"),

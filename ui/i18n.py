@@ -3,6 +3,14 @@
 Source strings are English (the Qt convention, and what translators expect);
 resources/translations/minutier_fr.qm makes French the default interface.
 The choice: $MINUTIER_LANG, else the one saved from the Language menu, else French.
+
+Conventions for every visible string: ``self.tr`` (or
+``QCoreApplication.translate`` with a literal context) around the literal,
+so that lupdate finds it; arguments as ``{0}``, ``{1}`` filled by
+``str.format`` after translating; counts as ``self.tr("…%n…", "", n)`` so
+each language picks its plural; names of stored codes (kinds, statuses,
+modes) only in ui/labels.py. Then ``make translations`` and fill the
+French; tests/test_ui_translations.py fails on anything left undone.
 """
 
 from __future__ import annotations

@@ -1,4 +1,5 @@
-"""Translated names of the stored codes (kinds, roles, languages, statuses).
+"""Translated names of the stored codes: programme kinds, roles, languages,
+meeting statuses, attendance statuses and modes, report block kinds.
 
 Built on each call, not at import, so they follow the translator installed
 when the window is made.
@@ -42,6 +43,45 @@ def meeting_statuses() -> dict[str, str]:
         "final": QCoreApplication.translate("Labels", "Final"),
     }
 
+
+def attendance_statuses() -> dict[str, str]:
+    return {
+        "invited": QCoreApplication.translate("Labels", "Invited"),
+        "present": QCoreApplication.translate("Labels", "Present"),
+        "excused": QCoreApplication.translate("Labels", "Excused"),
+        "absent": QCoreApplication.translate("Labels", "Absent"),
+    }
+
+
+def attendance_statuses_feminine() -> dict[str, str]:
+    """Shown after « Mme »: French agrees (« Mme Lucy Earle — Présente »), English does not."""
+    return {
+        "invited": QCoreApplication.translate("Labels", "Invited", "said of a woman"),
+        "present": QCoreApplication.translate("Labels", "Present", "said of a woman"),
+        "excused": QCoreApplication.translate("Labels", "Excused", "said of a woman"),
+        "absent": QCoreApplication.translate("Labels", "Absent", "said of a woman"),
+    }
+
+
+def attendance_modes() -> dict[str, str]:
+    return {
+        "in_person": QCoreApplication.translate("Labels", "On site"),
+        "remote": QCoreApplication.translate("Labels", "Remote"),
+    }
+
+
+def block_kinds() -> dict[str, str]:
+    """The kinds of block in the compte-rendu."""
+    return {
+        "intervention": QCoreApplication.translate("Labels", "Intervention"),
+        "debate": QCoreApplication.translate("Labels", "Debate"),
+        "conclusions": QCoreApplication.translate("Labels", "Conclusions"),
+        "paragraph": QCoreApplication.translate("Labels", "Paragraph"),
+    }
+
+
+# Stored and printed as typed, never translated: « Mme » also picks the feminine status words.
+CIVILITIES = ("", "M.", "Mme")
 
 # Printed before a moderator's name in the programme; offered, not imposed.
 ROLE_LABEL_SUGGESTIONS = ("Animateur", "Animatrice", "Modérateur", "Modératrice", "Moderator", "Moderadora")

@@ -23,6 +23,7 @@ from ui.meetings_panel import MeetingsPanel
 from ui.menus import build_menus
 from ui.settings import Settings
 from ui.tab_slots import TabSlot, lazy
+from ui.year.actions import YearActions
 
 
 class MainWindow(QMainWindow):
@@ -63,9 +64,11 @@ class MainWindow(QMainWindow):
         splitter.setSizes([250, 1030])
         self.setCentralWidget(splitter)
 
-        self.saved_label = QLabel()
+        # Every change is stored at once: say so from the start, not only after the first one.
+        self.saved_label = QLabel(self.tr("All changes are saved"))
         self.statusBar().addPermanentWidget(self.saved_label)
         self.export = ExportAction(db, settings, self)
+        self.year = YearActions(self)  # new-from, comparison, roster, lists in and out, search
         build_menus(self)
         self.resize(1280, 800)
         if remember and settings.geometry is not None:
@@ -130,6 +133,10 @@ class MainWindow(QMainWindow):
     def _show_saved(self) -> None:
         self.saved_label.setText(self.tr("Saved at {0}").format(time.strftime("%H:%M")))
 
+    def reload(self) -> None:
+        """Data changed outside the tabs (a dialog's command): reload them, the visible one now."""
+        self._rewound()
+
     def undo(self) -> None:
         self.flush()
         self.undo_stack.undo()
@@ -148,6 +155,7 @@ class MainWindow(QMainWindow):
         self.flush()
         if self.export.thread is not None:
             self.export.thread.wait()
+        self.year.wait()
         if self._remember:
             self.settings.geometry = self.saveGeometry()
             self.settings.window_state = self.saveState()

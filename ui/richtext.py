@@ -137,19 +137,17 @@ class RichTextEdit(QTextEdit):
         return action
 
     def _make_actions(self) -> None:
-        self.bold_action = self._action(self.tr("Gras"), QKeySequence.StandardKey.Bold, self.set_bold)
-        self.italic_action = self._action(
-            self.tr("Italique"), QKeySequence.StandardKey.Italic, self.set_italic
-        )
+        self.bold_action = self._action(self.tr("Bold"), QKeySequence.StandardKey.Bold, self.set_bold)
+        self.italic_action = self._action(self.tr("Italic"), QKeySequence.StandardKey.Italic, self.set_italic)
         self.bullets_action = self._action(
-            self.tr("Liste à puces"), "Ctrl+Shift+8", lambda: self.toggle_list(QTextListFormat.Style.ListDisc)
+            self.tr("Bulleted list"), "Ctrl+Shift+8", lambda: self.toggle_list(QTextListFormat.Style.ListDisc)
         )
         self.numbers_action = self._action(
-            self.tr("Liste numérotée"),
+            self.tr("Numbered list"),
             "Ctrl+Shift+7",
             lambda: self.toggle_list(QTextListFormat.Style.ListDecimal),
         )
-        self.link_action = self._action(self.tr("Lien…"), "Ctrl+K", self.ask_link, checkable=False)
+        self.link_action = self._action(self.tr("Link…"), "Ctrl+K", self.ask_link, checkable=False)
         # Claimed so that no platform binding underlines: underline cannot be stored.
         self._action("", QKeySequence.StandardKey.Underline, lambda: None, checkable=False)
         bold = self.bold_action.font()
@@ -214,7 +212,7 @@ class RichTextEdit(QTextEdit):
 
     def ask_link(self) -> None:
         current = self.textCursor().charFormat().anchorHref()
-        url, ok = QInputDialog.getText(self, self.tr("Lien"), self.tr("Adresse (URL) :"), text=current)
+        url, ok = QInputDialog.getText(self, self.tr("Link"), self.tr("Address (URL):"), text=current)
         if ok:
             self.insert_link(url.strip())
 

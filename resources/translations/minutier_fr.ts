@@ -2,29 +2,425 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
 <context>
+    <name>AddParticipantDialog</name>
+    <message>
+        <location filename="../../ui/participants/add_dialog.py" line="44"/>
+        <source>Add a participant</source>
+        <translation>Ajouter un participant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/participants/add_dialog.py" line="49"/>
+        <source>Type a name or an organisation from the roster…</source>
+        <translation>Tapez un nom ou une organisation de l&apos;annuaire…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/participants/add_dialog.py" line="56"/>
+        <source>New person</source>
+        <translation>Nouvelle personne</translation>
+    </message>
+    <message>
+        <location filename="../../ui/participants/add_dialog.py" line="78"/>
+        <source>Title</source>
+        <translation>Civilité</translation>
+    </message>
+    <message>
+        <location filename="../../ui/participants/add_dialog.py" line="79"/>
+        <source>First name</source>
+        <translation>Prénom</translation>
+    </message>
+    <message>
+        <location filename="../../ui/participants/add_dialog.py" line="80"/>
+        <source>Last name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location filename="../../ui/participants/add_dialog.py" line="81"/>
+        <source>Function</source>
+        <translation>Fonction</translation>
+    </message>
+    <message>
+        <location filename="../../ui/participants/add_dialog.py" line="82"/>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/participants/add_dialog.py" line="83"/>
+        <source>Email</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location filename="../../ui/participants/add_dialog.py" line="84"/>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <location filename="../../ui/participants/add_dialog.py" line="85"/>
+        <source>Mode</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <location filename="../../ui/participants/add_dialog.py" line="90"/>
+        <source>Add</source>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/participants/add_dialog.py" line="95"/>
+        <source>From the roster:</source>
+        <translation>Dans l&apos;annuaire :</translation>
+    </message>
+</context>
+<context>
+    <name>BlockEditor</name>
+    <message>
+        <location filename="../../ui/report/block_editor.py" line="36"/>
+        <source>e.g. « The Libyan case »</source>
+        <translation>par ex. « Le cas libyen »</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report/block_editor.py" line="38"/>
+        <source>Online</source>
+        <translation>En ligne</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report/block_editor.py" line="41"/>
+        <source>The question put to the room, if any</source>
+        <translation>La question posée à la salle, s&apos;il y en a une</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report/block_editor.py" line="45"/>
+        <source>Speaker</source>
+        <translation>Orateur</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report/block_editor.py" line="46"/>
+        <source>Subtitle</source>
+        <translation>Sous-titre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report/block_editor.py" line="48"/>
+        <source>Question</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report/block_editor.py" line="84"/>
+        <source>Text of the intervention</source>
+        <translation>Texte de l&apos;intervention</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report/block_editor.py" line="85"/>
+        <source>Points of the debate</source>
+        <translation>Points du débat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report/block_editor.py" line="86"/>
+        <source>Text</source>
+        <translation>Texte</translation>
+    </message>
+</context>
+<context>
+    <name>ComparisonDialog</name>
+    <message>
+        <location filename="../../ui/year/comparison.py" line="224"/>
+        <source>Comparison with an earlier meeting</source>
+        <translation>Comparaison avec une réunion précédente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/comparison.py" line="261"/>
+        <source>Nothing differs: same people, same programme.</source>
+        <translation>Aucune différence : mêmes personnes, même programme.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/comparison.py" line="264"/>
+        <source>Double-click a programme line or a text to open it. Inviting someone can be undone.</source>
+        <translation>Double-cliquez sur une ligne du programme ou un texte pour l&apos;ouvrir. Une invitation peut être annulée.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/comparison.py" line="270"/>
+        <source>Compared with:</source>
+        <translation>Comparée avec :</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/comparison.py" line="312"/>
+        <source>(no earlier meeting)</source>
+        <translation>(aucune réunion précédente)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/comparison.py" line="313"/>
+        <source>{0}
+compared with {1}</source>
+        <translation>{0}
+comparée avec {1}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/year/comparison.py" line="315"/>
+        <source>Invite all %n</source>
+        <translation>
+            <numerusform>Inviter %n personne</numerusform>
+            <numerusform>Inviter les %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/comparison.py" line="328"/>
+        <source>Invite</source>
+        <translation>Inviter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/comparison.py" line="329"/>
+        <source>Put {0} on this meeting&apos;s list, as invited</source>
+        <translation>Ajouter {0} à la liste de cette réunion, comme invité(e)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/comparison.py" line="358"/>
+        <source>Invite {0}</source>
+        <translation>Inviter {0}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/year/comparison.py" line="376"/>
+        <source>Invite %n people</source>
+        <translation>
+            <numerusform>Inviter %n personne</numerusform>
+            <numerusform>Inviter %n personnes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ComparisonModel</name>
+    <message>
+        <location filename="../../ui/year/comparison.py" line="76"/>
+        <source>Attended last time, not invited this time</source>
+        <translation>Présents la dernière fois, pas invités cette fois</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/comparison.py" line="77"/>
+        <source>New names on the list</source>
+        <translation>Nouveaux noms sur la liste</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/comparison.py" line="78"/>
+        <source>Programme items added</source>
+        <translation>Points du programme ajoutés</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/comparison.py" line="79"/>
+        <source>Programme items dropped</source>
+        <translation>Points du programme retirés</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/comparison.py" line="80"/>
+        <source>Moderators and speakers as last time: to confirm</source>
+        <translation>Modérateurs et intervenants repris de la dernière fois : à confirmer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/comparison.py" line="81"/>
+        <source>Texts as last time: to rewrite or confirm</source>
+        <translation>Textes repris de la dernière fois : à réécrire ou confirmer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/comparison.py" line="86"/>
+        <source>Introduction</source>
+        <translation>Introduction</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/comparison.py" line="87"/>
+        <source>Co-organisers sentence</source>
+        <translation>Phrase des co-organisateurs</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/comparison.py" line="88"/>
+        <source>Objectives</source>
+        <translation>Objectifs</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/comparison.py" line="113"/>
+        <source>under « {0} »</source>
+        <translation>dans « {0} »</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/comparison.py" line="194"/>
+        <source>What</source>
+        <translation>Quoi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/comparison.py" line="194"/>
+        <source>Details</source>
+        <translation>Détails</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesDialog</name>
+    <message>
+        <location filename="../../ui/year/people.py" line="469"/>
+        <source>Possible duplicates in the roster</source>
+        <translation>Doublons possibles dans l&apos;annuaire</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/people.py" line="496"/>
+        <source>Keep the other one</source>
+        <translation>Garder l&apos;autre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/people.py" line="498"/>
+        <source>Merge…</source>
+        <translation>Fusionner…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/year/people.py" line="530"/>
+        <source>%n pair(s) of roster records may be the same person. Nothing is merged unless you choose a pair and confirm; a merge can be undone (Ctrl+Z).</source>
+        <translation>
+            <numerusform>%n paire de fiches de l&apos;annuaire désigne peut-être la même personne. Rien n&apos;est fusionné sans que vous choisissiez une paire et confirmiez ; une fusion peut être annulée (Ctrl+Z).</numerusform>
+            <numerusform>%n paires de fiches de l&apos;annuaire désignent peut-être la même personne. Rien n&apos;est fusionné sans que vous choisissiez une paire et confirmiez ; une fusion peut être annulée (Ctrl+Z).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/year/people.py" line="566"/>
+        <source>On %n meeting list(s)</source>
+        <translation>
+            <numerusform>Sur %n liste de réunion</numerusform>
+            <numerusform>Sur %n listes de réunion</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/year/people.py" line="568"/>
+        <source>%n mention(s) in programmes and notes</source>
+        <translation>
+            <numerusform>%n mention dans les programmes et les notes</numerusform>
+            <numerusform>%n mentions dans les programmes et les notes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/people.py" line="582"/>
+        <source>Kept</source>
+        <translation>Gardée</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/people.py" line="583"/>
+        <source>Merged into it, then removed</source>
+        <translation>Fusionnée dans la première, puis retirée</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/people.py" line="597"/>
+        <source>Merge « {1} » into « {0} »?
+
+Every list, programme role and note of « {1} » moves to « {0} », whose empty fields are filled from « {1} »; then « {1} » leaves the roster.
+You can undo it (Ctrl+Z).</source>
+        <translation>Fusionner « {1} » dans « {0} » ?
+
+Toutes les listes, tous les rôles au programme et toutes les notes de « {1} » passent à « {0} », dont les champs vides sont complétés par ceux de « {1} » ; puis « {1} » quitte l&apos;annuaire.
+Vous pourrez l&apos;annuler (Ctrl+Z).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/people.py" line="601"/>
+        <source>Merge</source>
+        <translation>Fusionner</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/people.py" line="606"/>
+        <source>Merge {0} into {1}</source>
+        <translation>Fusionner {0} dans {1}</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesModel</name>
+    <message>
+        <location filename="../../ui/year/people.py" line="382"/>
+        <source>same email</source>
+        <translation>même e-mail</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/people.py" line="383"/>
+        <source>same name</source>
+        <translation>même nom</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/people.py" line="384"/>
+        <source>same name apart from accents or case</source>
+        <translation>même nom aux accents ou majuscules près</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/people.py" line="385"/>
+        <source>first and last names swapped</source>
+        <translation>prénom et nom inversés</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/people.py" line="386"/>
+        <source>same words, split differently</source>
+        <translation>mêmes mots, coupés autrement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/people.py" line="387"/>
+        <source>initial of the first name</source>
+        <translation>initiale du prénom</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/people.py" line="388"/>
+        <source>similar first names</source>
+        <translation>prénoms proches</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/people.py" line="389"/>
+        <source>similar last names</source>
+        <translation>noms proches</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/people.py" line="390"/>
+        <source>same organisation, no name</source>
+        <translation>même organisation, sans nom</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/people.py" line="391"/>
+        <source>different organisations</source>
+        <translation>organisations différentes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/people.py" line="392"/>
+        <source>same organisation</source>
+        <translation>même organisation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/people.py" line="405"/>
+        <source>Keep</source>
+        <translation>Garder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/people.py" line="405"/>
+        <source>Merge into it</source>
+        <translation>Fusionner dedans</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/people.py" line="405"/>
+        <source>Likeness</source>
+        <translation>Ressemblance</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/people.py" line="405"/>
+        <source>Why</source>
+        <translation>Pourquoi</translation>
+    </message>
+</context>
+<context>
     <name>ExportAction</name>
     <message>
-        <location filename="../../ui/export_action.py" line="77" />
+        <location filename="../../ui/export_action.py" line="77"/>
         <source>Export compte-rendu…</source>
         <translation>Exporter le compte-rendu…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_action.py" line="96" />
+        <location filename="../../ui/export_action.py" line="96"/>
         <source>Export the compte-rendu</source>
         <translation>Exporter le compte-rendu</translation>
     </message>
     <message>
-        <location filename="../../ui/export_action.py" line="98" />
+        <location filename="../../ui/export_action.py" line="98"/>
         <source>Word document (*.docx)</source>
         <translation>Document Word (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_action.py" line="111" />
+        <location filename="../../ui/export_action.py" line="111"/>
         <source>Writing the compte-rendu…</source>
         <translation>Écriture du compte-rendu…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_action.py" line="134" />
+        <location filename="../../ui/export_action.py" line="134"/>
         <source>The compte-rendu is written:
 {0}
 
@@ -32,133 +428,146 @@ Open it?</source>
         <translation>Le compte-rendu est écrit :
 {0}
 
-L'ouvrir ?</translation>
+L&apos;ouvrir ?</translation>
     </message>
     <message>
-        <location filename="../../ui/export_action.py" line="135" />
+        <location filename="../../ui/export_action.py" line="135"/>
         <source>Open</source>
         <translation>Ouvrir</translation>
     </message>
     <message>
-        <location filename="../../ui/export_action.py" line="141" />
+        <location filename="../../ui/export_action.py" line="141"/>
         <source>The compte-rendu was not exported.</source>
-        <translation>Le compte-rendu n'a pas été exporté.</translation>
+        <translation>Le compte-rendu n&apos;a pas été exporté.</translation>
+    </message>
+</context>
+<context>
+    <name>FileWriter</name>
+    <message>
+        <location filename="../../ui/year/files.py" line="161"/>
+        <source>Open</source>
+        <translation>Ouvrir</translation>
     </message>
 </context>
 <context>
     <name>GeneralTab</name>
     <message>
-        <location filename="../../ui/general_tab.py" line="75" />
+        <location filename="../../ui/general_tab.py" line="75"/>
         <source>HH:MM</source>
         <translation>HH:MM</translation>
     </message>
     <message>
-        <location filename="../../ui/general_tab.py" line="83" />
+        <location filename="../../ui/general_tab.py" line="83"/>
         <source>Document</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../ui/general_tab.py" line="85" />
+        <location filename="../../ui/general_tab.py" line="85"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../ui/general_tab.py" line="87" />
-        <source>Body</source>
-        <translation>Instance</translation>
+        <location filename="../../ui/general_tab.py" line="87"/>
+        <source>Group / body</source>
+        <translation>Groupe / instance</translation>
     </message>
     <message>
-        <location filename="../../ui/general_tab.py" line="88" />
+        <location filename="../../ui/general_tab.py" line="88"/>
         <source>One line per line of the cover</source>
         <translation>Une ligne par ligne de la couverture</translation>
     </message>
     <message>
-        <location filename="../../ui/general_tab.py" line="91" />
+        <location filename="../../ui/general_tab.py" line="91"/>
+        <source>The group or body that meets (e.g. a working group), printed on the cover under the organisation</source>
+        <translation>Le groupe ou l&apos;instance qui se réunit (par ex. un groupe de travail), imprimé sur la couverture sous l&apos;organisation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/general_tab.py" line="96"/>
         <source>Document title</source>
         <translation>Titre du document</translation>
     </message>
     <message>
-        <location filename="../../ui/general_tab.py" line="94" />
+        <location filename="../../ui/general_tab.py" line="99"/>
         <source>Meeting title</source>
         <translation>Titre de la réunion</translation>
     </message>
     <message>
-        <location filename="../../ui/general_tab.py" line="96" />
+        <location filename="../../ui/general_tab.py" line="101"/>
         <source>When and where</source>
         <translation>Date et lieu</translation>
     </message>
     <message>
-        <location filename="../../ui/general_tab.py" line="98" />
+        <location filename="../../ui/general_tab.py" line="103"/>
         <source>Venue</source>
         <translation>Lieu</translation>
     </message>
     <message>
-        <location filename="../../ui/general_tab.py" line="112" />
+        <location filename="../../ui/general_tab.py" line="117"/>
         <source>Date, start, end, time zone</source>
         <translation>Date, début, fin, fuseau</translation>
     </message>
     <message>
-        <location filename="../../ui/general_tab.py" line="114" />
+        <location filename="../../ui/general_tab.py" line="119"/>
         <source>Start</source>
         <translation>Début</translation>
     </message>
     <message>
-        <location filename="../../ui/general_tab.py" line="114" />
+        <location filename="../../ui/general_tab.py" line="119"/>
         <source>End</source>
         <translation>Fin</translation>
     </message>
     <message>
-        <location filename="../../ui/general_tab.py" line="114" />
+        <location filename="../../ui/general_tab.py" line="119"/>
         <source>Time zone</source>
         <translation>Fuseau horaire</translation>
     </message>
     <message>
-        <location filename="../../ui/general_tab.py" line="117" />
+        <location filename="../../ui/general_tab.py" line="122"/>
         <source>Publication</source>
         <translation>Publication</translation>
     </message>
     <message>
-        <location filename="../../ui/general_tab.py" line="120" />
+        <location filename="../../ui/general_tab.py" line="125"/>
         <source>Language of the document</source>
         <translation>Langue du document</translation>
     </message>
     <message>
-        <location filename="../../ui/general_tab.py" line="124" />
+        <location filename="../../ui/general_tab.py" line="129"/>
         <source>Status</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../ui/general_tab.py" line="127" />
+        <location filename="../../ui/general_tab.py" line="132"/>
         <source>Photo album link</source>
-        <translation>Lien de l'album photo</translation>
+        <translation>Lien de l&apos;album photo</translation>
     </message>
     <message>
-        <location filename="../../ui/general_tab.py" line="132" />
+        <location filename="../../ui/general_tab.py" line="137"/>
         <source>Logo</source>
         <translation>Logo</translation>
     </message>
     <message>
-        <location filename="../../ui/general_tab.py" line="134" />
+        <location filename="../../ui/general_tab.py" line="139"/>
         <source>Opening text (Markdown)</source>
-        <translation>Texte d'ouverture (Markdown)</translation>
+        <translation>Texte d&apos;ouverture (Markdown)</translation>
     </message>
     <message>
-        <location filename="../../ui/general_tab.py" line="137" />
+        <location filename="../../ui/general_tab.py" line="142"/>
         <source>Introduction</source>
         <translation>Introduction</translation>
     </message>
     <message>
-        <location filename="../../ui/general_tab.py" line="138" />
+        <location filename="../../ui/general_tab.py" line="143"/>
         <source>Co-organisers</source>
         <translation>Co-organisateurs</translation>
     </message>
     <message>
-        <location filename="../../ui/general_tab.py" line="139" />
+        <location filename="../../ui/general_tab.py" line="144"/>
         <source>Objectives</source>
         <translation>Objectifs</translation>
     </message>
     <message>
-        <location filename="../../ui/general_tab.py" line="199" />
+        <location filename="../../ui/general_tab.py" line="204"/>
         <source>Edit « {0} »</source>
         <translation>Modifier « {0} »</translation>
     </message>
@@ -166,158 +575,469 @@ L'ouvrir ?</translation>
 <context>
     <name>Guard</name>
     <message>
-        <location filename="../../ui/guard.py" line="44" />
+        <location filename="../../ui/guard.py" line="44"/>
         <source>Something unexpected went wrong: {0}
 Your data is stored; you can go on working.</source>
-        <translation>Une erreur inattendue s'est produite : {0}
+        <translation>Une erreur inattendue s&apos;est produite : {0}
 Vos données sont enregistrées ; vous pouvez continuer.</translation>
     </message>
     <message>
-        <location filename="../../ui/guard.py" line="48" />
+        <location filename="../../ui/guard.py" line="48"/>
         <source>Details are in {0}.</source>
         <translation>Les détails sont dans {0}.</translation>
     </message>
 </context>
 <context>
+    <name>HistoryModel</name>
+    <message>
+        <location filename="../../ui/year/people.py" line="146"/>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/people.py" line="147"/>
+        <source>Meeting</source>
+        <translation>Réunion</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/people.py" line="148"/>
+        <source>On the list</source>
+        <translation>Sur la liste</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/people.py" line="149"/>
+        <source>In the programme</source>
+        <translation>Au programme</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/people.py" line="150"/>
+        <source>Interventions</source>
+        <translation>Interventions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/people.py" line="156"/>
+        <source>not on the list</source>
+        <translation>pas sur la liste</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/people.py" line="167"/>
+        <source>{0}: {1}</source>
+        <translation>{0} : {1}</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../ui/year/import_people.py" line="301"/>
+        <source>Civility</source>
+        <translation>Civilité</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/import_people.py" line="302"/>
+        <source>First name</source>
+        <translation>Prénom</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/import_people.py" line="303"/>
+        <source>Last name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/import_people.py" line="304"/>
+        <source>Function</source>
+        <translation>Fonction</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/import_people.py" line="305"/>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/import_people.py" line="306"/>
+        <source>Email</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/import_people.py" line="307"/>
+        <source>In person / remote</source>
+        <translation>Sur place / à distance</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/import_people.py" line="308"/>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/import_people.py" line="338"/>
+        <source>Import participants</source>
+        <translation>Importer des participants</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/import_people.py" line="344"/>
+        <source>Back</source>
+        <translation>Retour</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/import_people.py" line="346"/>
+        <source>Next: check the rows</source>
+        <translation>Suivant : vérifier les lignes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/import_people.py" line="349"/>
+        <location filename="../../ui/year/import_people.py" line="550"/>
+        <source>Import</source>
+        <translation>Importer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/import_people.py" line="351"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/import_people.py" line="360"/>
+        <source>Into « {0} », from {1} ({2} rows)</source>
+        <translation>Dans « {0} », depuis {1} ({2} lignes)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/import_people.py" line="384"/>
+        <source>(not imported)</source>
+        <translation>(non importé)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/import_people.py" line="402"/>
+        <source>&lt;b&gt;Which column holds each field?&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Quelle colonne contient chaque champ ?&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/import_people.py" line="408"/>
+        <source>&lt;b&gt;The first rows of the file&lt;/b&gt; (line numbers as in the file)</source>
+        <translation>&lt;b&gt;Les premières lignes du fichier&lt;/b&gt; (numéros de ligne du fichier)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/import_people.py" line="431"/>
+        <source>Choose the column of the first name, the last name or the organisation.</source>
+        <translation>Choisissez la colonne du prénom, du nom ou de l&apos;organisation.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/import_people.py" line="433"/>
+        <source>The column « {0} » is chosen for two fields.</source>
+        <translation>La colonne « {0} » est choisie pour deux champs.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/import_people.py" line="435"/>
+        <source>The columns chosen last time for a file like this one.</source>
+        <translation>Les colonnes choisies la dernière fois pour un fichier comme celui-ci.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/import_people.py" line="437"/>
+        <source>Columns guessed from the headers: check them.</source>
+        <translation>Colonnes devinées d&apos;après les en-têtes : vérifiez-les.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/import_people.py" line="466"/>
+        <source>Nothing has been written yet.</source>
+        <translation>Rien n&apos;a encore été enregistré.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/import_people.py" line="470"/>
+        <source>Show:</source>
+        <translation>Afficher :</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/year/import_people.py" line="488"/>
+        <source>To add: &lt;b&gt;%n&lt;/b&gt;</source>
+        <translation>
+            <numerusform>À ajouter : &lt;b&gt;%n&lt;/b&gt;</numerusform>
+            <numerusform>À ajouter : &lt;b&gt;%n&lt;/b&gt;</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/year/import_people.py" line="489"/>
+        <source>to update: &lt;b&gt;%n&lt;/b&gt;</source>
+        <translation>
+            <numerusform>à mettre à jour : &lt;b&gt;%n&lt;/b&gt;</numerusform>
+            <numerusform>à mettre à jour : &lt;b&gt;%n&lt;/b&gt;</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/year/import_people.py" line="490"/>
+        <source>unchanged or repeated (skipped): %n</source>
+        <translation>
+            <numerusform>inchangée ou répétée (ignorée) : %n</numerusform>
+            <numerusform>inchangées ou répétées (ignorées) : %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/year/import_people.py" line="497"/>
+        <source>&lt;b&gt;%n&lt;/b&gt; bad row(s), left out: see their line and reason below.</source>
+        <translation>
+            <numerusform>&lt;b&gt;%n&lt;/b&gt; ligne en erreur, laissée de côté : voir son numéro et la raison ci-dessous.</numerusform>
+            <numerusform>&lt;b&gt;%n&lt;/b&gt; lignes en erreur, laissées de côté : voir leur numéro et la raison ci-dessous.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/year/import_people.py" line="505"/>
+        <source>All rows (%n)</source>
+        <translation>
+            <numerusform>Toutes les lignes (%n)</numerusform>
+            <numerusform>Toutes les lignes (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/year/import_people.py" line="514"/>
+        <source>Import %n row(s)</source>
+        <translation>
+            <numerusform>Importer %n ligne</numerusform>
+            <numerusform>Importer %n lignes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/year/import_people.py" line="534"/>
+        <source>Import into « {0} »: %n new person(s)</source>
+        <translation>
+            <numerusform>Importer dans « {0} » : %n nouvelle personne</numerusform>
+            <numerusform>Importer dans « {0} » : %n nouvelles personnes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/year/import_people.py" line="535"/>
+        <source>%n updated or put on the list.</source>
+        <translation>
+            <numerusform>%n mise à jour ou ajoutée à la liste.</numerusform>
+            <numerusform>%n mises à jour ou ajoutées à la liste.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/year/import_people.py" line="538"/>
+        <source>%n bad row(s) will be left out; fix them in the file and import it again to add them.</source>
+        <translation>
+            <numerusform>%n ligne en erreur sera laissée de côté ; corrigez-la dans le fichier et importez-le à nouveau pour l&apos;ajouter.</numerusform>
+            <numerusform>%n lignes en erreur seront laissées de côté ; corrigez-les dans le fichier et importez-le à nouveau pour les ajouter.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/import_people.py" line="543"/>
+        <source>The import cannot be undone (Ctrl+Z will not remove these people); it clears the undo history.</source>
+        <translation>L&apos;import ne peut pas être annulé (Ctrl+Z ne retirera pas ces personnes) ; il vide l&apos;historique d&apos;annulation.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/import_people.py" line="556"/>
+        <location filename="../../ui/year/import_people.py" line="560"/>
+        <source>Nothing was imported.</source>
+        <translation>Rien n&apos;a été importé.</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
-        <location filename="../../ui/labels.py" line="14" />
+        <location filename="../../ui/labels.py" line="15"/>
         <source>Welcome</source>
         <translation>Accueil</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="15" />
+        <location filename="../../ui/labels.py" line="16"/>
         <source>Session</source>
         <translation>Session</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="16" />
+        <location filename="../../ui/labels.py" line="17"/>
         <source>Break</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="17" />
+        <location filename="../../ui/labels.py" line="18"/>
         <source>Meal</source>
         <translation>Repas</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="18" />
+        <location filename="../../ui/labels.py" line="19"/>
+        <location filename="../../ui/labels.py" line="77"/>
         <source>Debate</source>
         <translation>Débat</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="19" />
+        <location filename="../../ui/labels.py" line="20"/>
+        <location filename="../../ui/labels.py" line="78"/>
         <source>Conclusions</source>
         <translation>Conclusions</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="20" />
+        <location filename="../../ui/labels.py" line="21"/>
         <source>Other</source>
         <translation>Autre</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="26" />
+        <location filename="../../ui/labels.py" line="27"/>
         <source>Moderator</source>
         <translation>Animation</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="27" />
+        <location filename="../../ui/labels.py" line="28"/>
         <source>Speaker</source>
         <translation>Intervenant</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="33" />
+        <location filename="../../ui/labels.py" line="34"/>
         <source>French</source>
         <translation>Français</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="34" />
+        <location filename="../../ui/labels.py" line="35"/>
         <source>English</source>
         <translation>Anglais</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="35" />
+        <location filename="../../ui/labels.py" line="36"/>
         <source>Spanish</source>
         <translation>Espagnol</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="41" />
+        <location filename="../../ui/labels.py" line="42"/>
         <source>Draft</source>
         <translation>Brouillon</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="42" />
+        <location filename="../../ui/labels.py" line="43"/>
         <source>Final</source>
         <translation>Définitif</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="49"/>
+        <source>Invited</source>
+        <translation>Invité</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="50"/>
+        <source>Present</source>
+        <translation>Présent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="51"/>
+        <source>Excused</source>
+        <translation>Excusé</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="52"/>
+        <source>Absent</source>
+        <translation>Absent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="59"/>
+        <source>Invited</source>
+        <comment>said of a woman</comment>
+        <translation>Invitée</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="60"/>
+        <source>Present</source>
+        <comment>said of a woman</comment>
+        <translation>Présente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="61"/>
+        <source>Excused</source>
+        <comment>said of a woman</comment>
+        <translation>Excusée</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="62"/>
+        <source>Absent</source>
+        <comment>said of a woman</comment>
+        <translation>Absente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="68"/>
+        <source>On site</source>
+        <translation>Sur place</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="69"/>
+        <source>Remote</source>
+        <translation>À distance</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="76"/>
+        <source>Intervention</source>
+        <translation>Intervention</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="79"/>
+        <source>Paragraph</source>
+        <translation>Paragraphe</translation>
     </message>
 </context>
 <context>
     <name>LogoField</name>
     <message>
-        <location filename="../../ui/logo_field.py" line="28" />
+        <location filename="../../ui/logo_field.py" line="28"/>
         <source>Choose…</source>
         <translation>Choisir…</translation>
     </message>
     <message>
-        <location filename="../../ui/logo_field.py" line="29" />
+        <location filename="../../ui/logo_field.py" line="29"/>
         <source>Remove</source>
         <translation>Retirer</translation>
     </message>
     <message>
-        <location filename="../../ui/logo_field.py" line="54" />
+        <location filename="../../ui/logo_field.py" line="54"/>
         <source>No logo</source>
         <translation>Pas de logo</translation>
     </message>
     <message>
-        <location filename="../../ui/logo_field.py" line="54" />
+        <location filename="../../ui/logo_field.py" line="54"/>
         <source>(cannot show)</source>
         <translation>(affichage impossible)</translation>
     </message>
     <message>
-        <location filename="../../ui/logo_field.py" line="59" />
+        <location filename="../../ui/logo_field.py" line="59"/>
         <source>Choose the logo</source>
         <translation>Choisir le logo</translation>
     </message>
     <message>
-        <location filename="../../ui/logo_field.py" line="59" />
+        <location filename="../../ui/logo_field.py" line="59"/>
         <source>Images (*.png *.jpg *.jpeg *.gif)</source>
         <translation>Images (*.png *.jpg *.jpeg *.gif)</translation>
     </message>
     <message>
-        <location filename="../../ui/logo_field.py" line="68" />
+        <location filename="../../ui/logo_field.py" line="68"/>
         <source>Cannot read {0}: {1}</source>
         <translation>Impossible de lire {0} : {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/logo_field.py" line="71" />
+        <location filename="../../ui/logo_field.py" line="71"/>
         <source>{0} is not an image Minutier can use.</source>
-        <translation>{0} n'est pas une image que Minutier sait utiliser.</translation>
+        <translation>{0} n&apos;est pas une image que Minutier sait utiliser.</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="48" />
+        <location filename="../../ui/main_window.py" line="49"/>
         <source>General</source>
         <translation>Général</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="49" />
+        <location filename="../../ui/main_window.py" line="50"/>
         <source>Programme</source>
         <translation>Programme</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="50" />
+        <location filename="../../ui/main_window.py" line="51"/>
         <source>Participants</source>
         <translation>Participants</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="51" />
+        <location filename="../../ui/main_window.py" line="52"/>
         <source>Compte-rendu</source>
         <translation>Compte-rendu</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="131" />
+        <location filename="../../ui/main_window.py" line="68"/>
+        <source>All changes are saved</source>
+        <translation>Toutes les modifications sont enregistrées</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="134"/>
         <source>Saved at {0}</source>
         <translation>Enregistré à {0}</translation>
     </message>
@@ -325,50 +1045,50 @@ Vos données sont enregistrées ; vous pouvez continuer.</translation>
 <context>
     <name>MeetingsPanel</name>
     <message>
-        <location filename="../../ui/meetings_panel.py" line="46" />
-        <location filename="../../ui/meetings_panel.py" line="113" />
+        <location filename="../../ui/meetings_panel.py" line="46"/>
+        <location filename="../../ui/meetings_panel.py" line="113"/>
         <source>New meeting</source>
         <translation>Nouvelle réunion</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings_panel.py" line="49" />
+        <location filename="../../ui/meetings_panel.py" line="49"/>
         <source>Duplicate meeting</source>
         <translation>Dupliquer la réunion</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings_panel.py" line="52" />
+        <location filename="../../ui/meetings_panel.py" line="52"/>
         <source>Delete meeting…</source>
         <translation>Supprimer la réunion…</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings_panel.py" line="63" />
+        <location filename="../../ui/meetings_panel.py" line="63"/>
         <source>New</source>
         <translation>Nouvelle</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings_panel.py" line="64" />
+        <location filename="../../ui/meetings_panel.py" line="64"/>
         <source>Duplicate</source>
         <translation>Dupliquer</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings_panel.py" line="65" />
+        <location filename="../../ui/meetings_panel.py" line="65"/>
         <source>Delete…</source>
         <translation>Supprimer…</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings_panel.py" line="73" />
+        <location filename="../../ui/meetings_panel.py" line="73"/>
         <source>&lt;b&gt;Meetings&lt;/b&gt;</source>
         <translation>&lt;b&gt;Réunions&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings_panel.py" line="127" />
+        <location filename="../../ui/meetings_panel.py" line="127"/>
         <source>Delete the meeting « {0} » of {1}, with its programme, participants and report?
 This cannot be undone.</source>
         <translation>Supprimer la réunion « {0} » du {1}, avec son programme, ses participants et son compte-rendu ?
 Cela ne peut pas être annulé.</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings_panel.py" line="130" />
+        <location filename="../../ui/meetings_panel.py" line="130"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
@@ -376,140 +1096,436 @@ Cela ne peut pas être annulé.</translation>
 <context>
     <name>Menus</name>
     <message>
-        <location filename="../../ui/menus.py" line="19" />
-        <location filename="../../ui/menus.py" line="33" />
+        <location filename="../../ui/menus.py" line="19"/>
+        <location filename="../../ui/menus.py" line="33"/>
         <source>Undo</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="22" />
-        <location filename="../../ui/menus.py" line="40" />
+        <location filename="../../ui/menus.py" line="22"/>
+        <location filename="../../ui/menus.py" line="40"/>
         <source>Redo</source>
         <translation>Rétablir</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="31" />
+        <location filename="../../ui/menus.py" line="31"/>
         <source>Undo {0}</source>
         <translation>Annuler : {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="38" />
+        <location filename="../../ui/menus.py" line="38"/>
         <source>Redo {0}</source>
         <translation>Rétablir : {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="48" />
+        <location filename="../../ui/menus.py" line="48"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="55" />
+        <location filename="../../ui/menus.py" line="60"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="59" />
+        <location filename="../../ui/menus.py" line="64"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="64" />
+        <location filename="../../ui/menus.py" line="71"/>
+        <source>&amp;People</source>
+        <translation>&amp;Personnes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="77"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="70" />
+        <location filename="../../ui/menus.py" line="84"/>
         <source>Interface language</source>
-        <translation>Langue de l'interface</translation>
+        <translation>Langue de l&apos;interface</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="80" />
+        <location filename="../../ui/menus.py" line="94"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="81" />
-        <location filename="../../ui/menus.py" line="85" />
+        <location filename="../../ui/menus.py" line="95"/>
+        <location filename="../../ui/menus.py" line="99"/>
         <source>About Minutier</source>
         <translation>À propos de Minutier</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="86" />
+        <location filename="../../ui/menus.py" line="100"/>
         <source>Minutier — the editor for the minutes of yearly meetings.
 Database: {0}</source>
-        <translation>Minutier — l'éditeur des comptes-rendus des réunions annuelles.
+        <translation>Minutier — l&apos;éditeur des comptes-rendus des réunions annuelles.
 Base de données : {0}</translation>
+    </message>
+</context>
+<context>
+    <name>NewFromDialog</name>
+    <message>
+        <location filename="../../ui/year/new_from.py" line="43"/>
+        <source>New meeting from…</source>
+        <translation>Nouvelle réunion à partir de…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/new_from.py" line="61"/>
+        <source>Copy the objectives text</source>
+        <translation>Copier le texte des objectifs</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/new_from.py" line="62"/>
+        <source>Leave unticked when each year&apos;s objectives are written afresh.</source>
+        <translation>Laissez décoché si les objectifs sont réécrits chaque année.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/new_from.py" line="66"/>
+        <source>Copied: organisation, body, venue, times, language, logo, introduction (with the date moved on), the programme with its moderators and speakers, and everyone who attended, as invited.
+Left empty: the notes, the attendance marks and the conclusions.
+The moderators and speakers are last year&apos;s: the comparison lists them to confirm.</source>
+        <translation>Copiés : organisation, instance, lieu, horaires, langue, logo, introduction (avec la nouvelle date), le programme avec ses modérateurs et intervenants, et toutes les personnes présentes, comme invitées.
+Laissés vides : les notes, les présences et les conclusions.
+Les modérateurs et intervenants sont ceux de l&apos;an dernier : la comparaison les liste pour confirmation.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/new_from.py" line="76"/>
+        <source>From the meeting:</source>
+        <translation>À partir de la réunion :</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/new_from.py" line="77"/>
+        <source>New date:</source>
+        <translation>Nouvelle date :</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/new_from.py" line="78"/>
+        <source>Title:</source>
+        <translation>Titre :</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/new_from.py" line="83"/>
+        <source>Create</source>
+        <translation>Créer</translation>
+    </message>
+</context>
+<context>
+    <name>Outline</name>
+    <message>
+        <location filename="../../ui/report/terms.py" line="17"/>
+        <source>speaker to be chosen</source>
+        <translation>orateur à choisir</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report/terms.py" line="20"/>
+        <source>{0} (online)</source>
+        <translation>{0} (en ligne)</translation>
+    </message>
+</context>
+<context>
+    <name>OutlineModel</name>
+    <message>
+        <location filename="../../ui/report/outline_model.py" line="207"/>
+        <source>(untitled section)</source>
+        <translation>(section sans titre)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report/outline_model.py" line="232"/>
+        <source>Outline of the compte-rendu</source>
+        <translation>Plan du compte-rendu</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipantsModel</name>
+    <message>
+        <location filename="../../ui/participants/table_model.py" line="99"/>
+        <source>Title</source>
+        <translation>Civilité</translation>
+    </message>
+    <message>
+        <location filename="../../ui/participants/table_model.py" line="100"/>
+        <source>First name</source>
+        <translation>Prénom</translation>
+    </message>
+    <message>
+        <location filename="../../ui/participants/table_model.py" line="101"/>
+        <source>Last name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location filename="../../ui/participants/table_model.py" line="102"/>
+        <source>Function</source>
+        <translation>Fonction</translation>
+    </message>
+    <message>
+        <location filename="../../ui/participants/table_model.py" line="103"/>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/participants/table_model.py" line="104"/>
+        <source>Mode</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <location filename="../../ui/participants/table_model.py" line="105"/>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/participants/table_model.py" line="343"/>
+        <source>%n participants</source>
+        <translation>
+            <numerusform>%n participant</numerusform>
+            <numerusform>%n participants</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/participants/table_model.py" line="353"/>
+        <source>{0}: {1}</source>
+        <translation>{0} : {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/participants/table_model.py" line="358"/>
+        <source>Edit {0}</source>
+        <translation>Modifier {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/participants/table_model.py" line="366"/>
+        <source>Add {0}</source>
+        <translation>Ajouter {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/participants/table_model.py" line="374"/>
+        <source>Remove {0}</source>
+        <translation>Retirer {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipantsTab</name>
+    <message>
+        <location filename="../../ui/participants/tab.py" line="56"/>
+        <source>Filter by name or organisation (Ctrl+F), then ↓ or Enter to reach the list</source>
+        <translation>Filtrer par nom ou organisation (Ctrl+F), puis ↓ ou Entrée pour aller à la liste</translation>
+    </message>
+    <message>
+        <location filename="../../ui/participants/tab.py" line="112"/>
+        <source>(none)</source>
+        <translation>(aucune)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/participants/tab.py" line="134"/>
+        <source>Present (P)</source>
+        <translation>Présent (P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/participants/tab.py" line="137"/>
+        <source>Present on site (key P)</source>
+        <translation>Présent sur place (touche P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/participants/tab.py" line="140"/>
+        <source>Remote (R)</source>
+        <translation>À distance (D)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/participants/tab.py" line="143"/>
+        <source>Present remotely (key R or D)</source>
+        <translation>Présent à distance (touche D ou R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/participants/tab.py" line="146"/>
+        <source>Excused (E)</source>
+        <translation>Excusé (E)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/participants/tab.py" line="146"/>
+        <source>Excused (key E)</source>
+        <translation>Excusé (touche E)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/participants/tab.py" line="148"/>
+        <source>Absent (A)</source>
+        <translation>Absent (A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/participants/tab.py" line="148"/>
+        <source>Absent (key A)</source>
+        <translation>Absent (touche A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/participants/tab.py" line="150"/>
+        <source>Unmarked (I)</source>
+        <translation>Non marqué (I)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/participants/tab.py" line="153"/>
+        <source>Back to « invited », not marked yet (key I)</source>
+        <translation>Retour à « invité », pas encore marqué (touche I)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/participants/tab.py" line="157"/>
+        <source>Add…</source>
+        <translation>Ajouter…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/participants/tab.py" line="160"/>
+        <source>Add a participant (Ins)</source>
+        <translation>Ajouter un participant (Inser)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/participants/tab.py" line="163"/>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/participants/tab.py" line="166"/>
+        <source>Remove the selected participants from the list (Del); can be undone</source>
+        <translation>Retirer les participants sélectionnés de la liste (Suppr) — annulable</translation>
+    </message>
+    <message>
+        <location filename="../../ui/participants/tab.py" line="186"/>
+        <source>Mark the selection:</source>
+        <translation>Marquer la sélection :</translation>
+    </message>
+    <message>
+        <location filename="../../ui/participants/tab.py" line="190"/>
+        <source>In the list: keys P R E A I, Esc back to the filter</source>
+        <translation>Dans la liste : touches P D E A I, Échap pour revenir au filtre</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/participants/tab.py" line="333"/>
+        <source>Participants: &lt;b&gt;%n&lt;/b&gt;</source>
+        <translation>
+            <numerusform>&lt;b&gt;%n&lt;/b&gt; participant</numerusform>
+            <numerusform>&lt;b&gt;%n&lt;/b&gt; participants</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/participants/tab.py" line="334"/>
+        <source>Present: &lt;b&gt;%n&lt;/b&gt;</source>
+        <translation>
+            <numerusform>&lt;b&gt;%n&lt;/b&gt; présent</numerusform>
+            <numerusform>&lt;b&gt;%n&lt;/b&gt; présents</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/participants/tab.py" line="336"/>
+        <source>(on site {0}, remote {1})</source>
+        <translation>({0} sur place, {1} à distance)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/participants/tab.py" line="337"/>
+        <source>Excused: %n</source>
+        <translation>
+            <numerusform>%n excusé</numerusform>
+            <numerusform>%n excusés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/participants/tab.py" line="338"/>
+        <source>Absent: %n</source>
+        <translation>
+            <numerusform>%n absent</numerusform>
+            <numerusform>%n absents</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/participants/tab.py" line="339"/>
+        <source>Unmarked: %n</source>
+        <translation>
+            <numerusform>%n non marqué</numerusform>
+            <numerusform>%n non marqués</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/participants/tab.py" line="344"/>
+        <source>Shown: &lt;b&gt;%n&lt;/b&gt;</source>
+        <translation>
+            <numerusform>&lt;b&gt;%n&lt;/b&gt; affiché</numerusform>
+            <numerusform>&lt;b&gt;%n&lt;/b&gt; affichés</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>PeopleModel</name>
     <message>
-        <location filename="../../ui/programme/people_model.py" line="60" />
+        <location filename="../../ui/programme/people_model.py" line="65"/>
         <source>Role</source>
         <translation>Rôle</translation>
     </message>
     <message>
-        <location filename="../../ui/programme/people_model.py" line="60" />
-        <source>Label</source>
-        <translation>Libellé</translation>
+        <location filename="../../ui/programme/people_model.py" line="61"/>
+        <source>The word printed before the name in the document: Animateur, Animatrice…</source>
+        <translation>Le mot imprimé devant le nom dans le document : Animateur, Animatrice…</translation>
     </message>
     <message>
-        <location filename="../../ui/programme/people_model.py" line="60" />
+        <location filename="../../ui/programme/people_model.py" line="66"/>
+        <source>Printed label</source>
+        <translation>Libellé
+imprimé</translation>
+    </message>
+    <message>
+        <location filename="../../ui/programme/people_model.py" line="67"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../ui/programme/people_model.py" line="60" />
+        <location filename="../../ui/programme/people_model.py" line="68"/>
         <source>Function</source>
         <translation>Fonction</translation>
     </message>
     <message>
-        <location filename="../../ui/programme/people_model.py" line="60" />
+        <location filename="../../ui/programme/people_model.py" line="69"/>
         <source>Remote</source>
         <translation>À distance</translation>
     </message>
     <message>
-        <location filename="../../ui/programme/people_model.py" line="85" />
+        <location filename="../../ui/programme/people_model.py" line="94"/>
         <source>In the roster.</source>
-        <translation>Dans l'annuaire.</translation>
+        <translation>Dans l&apos;annuaire.</translation>
     </message>
     <message>
-        <location filename="../../ui/programme/people_model.py" line="85" />
+        <location filename="../../ui/programme/people_model.py" line="94"/>
         <source>Not linked to the roster.</source>
-        <translation>Pas relié à l'annuaire.</translation>
+        <translation>Pas relié à l&apos;annuaire.</translation>
     </message>
     <message>
-        <location filename="../../ui/programme/people_model.py" line="97" />
+        <location filename="../../ui/programme/people_model.py" line="106"/>
         <source>Choose person</source>
         <translation>Choisir la personne</translation>
     </message>
     <message>
-        <location filename="../../ui/programme/people_model.py" line="100" />
+        <location filename="../../ui/programme/people_model.py" line="109"/>
         <source>Change remote</source>
         <translation>Modifier « à distance »</translation>
     </message>
     <message>
-        <location filename="../../ui/programme/people_model.py" line="106" />
+        <location filename="../../ui/programme/people_model.py" line="115"/>
         <source>Change speaker</source>
-        <translation>Modifier l'intervenant</translation>
+        <translation>Modifier l&apos;intervenant</translation>
     </message>
     <message>
-        <location filename="../../ui/programme/people_model.py" line="138" />
+        <location filename="../../ui/programme/people_model.py" line="147"/>
         <source>Add moderator</source>
         <translation>Ajouter une animation</translation>
     </message>
     <message>
-        <location filename="../../ui/programme/people_model.py" line="138" />
+        <location filename="../../ui/programme/people_model.py" line="147"/>
         <source>Add speaker</source>
         <translation>Ajouter un intervenant</translation>
     </message>
     <message>
-        <location filename="../../ui/programme/people_model.py" line="155" />
+        <location filename="../../ui/programme/people_model.py" line="164"/>
         <source>Remove « {0} »</source>
         <translation>Retirer « {0} »</translation>
     </message>
     <message>
-        <location filename="../../ui/programme/people_model.py" line="172" />
+        <location filename="../../ui/programme/people_model.py" line="181"/>
         <source>Move « {0} »</source>
         <translation>Déplacer « {0} »</translation>
     </message>
@@ -517,60 +1533,233 @@ Base de données : {0}</translation>
 <context>
     <name>PeoplePanel</name>
     <message>
-        <location filename="../../ui/programme/people_panel.py" line="58" />
+        <location filename="../../ui/programme/people_panel.py" line="58"/>
         <source>Remove</source>
         <translation>Retirer</translation>
     </message>
     <message>
-        <location filename="../../ui/programme/people_panel.py" line="59" />
+        <location filename="../../ui/programme/people_panel.py" line="59"/>
         <source>Up</source>
         <translation>Monter</translation>
     </message>
     <message>
-        <location filename="../../ui/programme/people_panel.py" line="60" />
+        <location filename="../../ui/programme/people_panel.py" line="60"/>
         <source>Down</source>
         <translation>Descendre</translation>
     </message>
     <message>
-        <location filename="../../ui/programme/people_panel.py" line="66" />
+        <location filename="../../ui/programme/people_panel.py" line="66"/>
         <source>Name: type to search the roster, or a new name</source>
-        <translation>Nom : tapez pour chercher dans l'annuaire, ou un nouveau nom</translation>
+        <translation>Nom : tapez pour chercher dans l&apos;annuaire, ou un nouveau nom</translation>
     </message>
     <message>
-        <location filename="../../ui/programme/people_panel.py" line="68" />
+        <location filename="../../ui/programme/people_panel.py" line="68"/>
         <source>Function</source>
         <translation>Fonction</translation>
     </message>
     <message>
-        <location filename="../../ui/programme/people_panel.py" line="71" />
+        <location filename="../../ui/programme/people_panel.py" line="71"/>
         <source>Add speaker</source>
         <translation>Ajouter un intervenant</translation>
     </message>
     <message>
-        <location filename="../../ui/programme/people_panel.py" line="72" />
+        <location filename="../../ui/programme/people_panel.py" line="72"/>
         <source>Add moderator</source>
         <translation>Ajouter une animation</translation>
     </message>
     <message>
-        <location filename="../../ui/programme/people_panel.py" line="107" />
+        <location filename="../../ui/programme/people_panel.py" line="107"/>
         <source>Select an item of the programme to see its moderators and speakers.</source>
         <translation>Choisissez un point du programme pour voir son animation et ses intervenants.</translation>
     </message>
     <message>
-        <location filename="../../ui/programme/people_panel.py" line="110" />
+        <location filename="../../ui/programme/people_panel.py" line="110"/>
         <source>&lt;b&gt;Moderators and speakers&lt;/b&gt; of « {0} »</source>
         <translation>&lt;b&gt;Animation et intervenants&lt;/b&gt; de « {0} »</translation>
     </message>
 </context>
 <context>
+    <name>PersonHistoryDialog</name>
+    <message>
+        <location filename="../../ui/year/people.py" line="203"/>
+        <source>Person history</source>
+        <translation>Historique d&apos;une personne</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/people.py" line="206"/>
+        <source>Find someone: name, organisation or email</source>
+        <translation>Chercher une personne : nom, organisation ou e-mail</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/people.py" line="239"/>
+        <source>Possible duplicates…</source>
+        <translation>Doublons possibles…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/people.py" line="254"/>
+        <source>Double-click a meeting to open it.</source>
+        <translation>Double-cliquez sur une réunion pour l&apos;ouvrir.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/year/people.py" line="284"/>
+        <source>%n more: type to narrow</source>
+        <translation>
+            <numerusform>%n autre : précisez la recherche</numerusform>
+            <numerusform>%n autres : précisez la recherche</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/people.py" line="311"/>
+        <source>Choose someone on the left.</source>
+        <translation>Choisissez une personne à gauche.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/year/people.py" line="326"/>
+        <source>On the list of %n meeting(s)</source>
+        <translation>
+            <numerusform>Sur la liste de %n réunion</numerusform>
+            <numerusform>Sur la liste de %n réunions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/year/people.py" line="328"/>
+        <source>present %n time(s)</source>
+        <translation>
+            <numerusform>%n présence</numerusform>
+            <numerusform>%n présences</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/year/people.py" line="330"/>
+        <source>in the programme or the notes of %n</source>
+        <translation>
+            <numerusform>au programme ou dans les notes de %n</numerusform>
+            <numerusform>au programme ou dans les notes de %n</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PlanModel</name>
+    <message>
+        <location filename="../../ui/year/import_people.py" line="172"/>
+        <source>Add</source>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/import_people.py" line="173"/>
+        <source>Update</source>
+        <translation>Mettre à jour</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/import_people.py" line="174"/>
+        <source>Skip</source>
+        <translation>Ignorer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/import_people.py" line="175"/>
+        <source>Bad row</source>
+        <translation>Ligne en erreur</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/import_people.py" line="183"/>
+        <source>no name and no organisation</source>
+        <translation>ni nom ni organisation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/import_people.py" line="184"/>
+        <source>new person</source>
+        <translation>nouvelle personne</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/import_people.py" line="185"/>
+        <source>matched by email</source>
+        <translation>reconnue par l&apos;e-mail</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/import_people.py" line="186"/>
+        <source>matched by name and organisation</source>
+        <translation>reconnue par le nom et l&apos;organisation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/import_people.py" line="187"/>
+        <source>matched by name</source>
+        <translation>reconnue par le nom</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/import_people.py" line="188"/>
+        <source>already on the list, nothing to change</source>
+        <translation>déjà sur la liste, rien à changer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/import_people.py" line="195"/>
+        <source>same person as line {0}</source>
+        <translation>même personne qu&apos;à la ligne {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/import_people.py" line="202"/>
+        <source>« {0} » is not an email address</source>
+        <translation>« {0} » n&apos;est pas une adresse e-mail</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/import_people.py" line="203"/>
+        <source>mode « {0} » is neither in person nor remote</source>
+        <translation>mode « {0} » : ni sur place ni à distance</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/import_people.py" line="204"/>
+        <source>status « {0} » is not invited, present, excused or absent</source>
+        <translation>statut « {0} » : ni invité, ni présent, ni excusé, ni absent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/import_people.py" line="220"/>
+        <source>{0}: « {1} » → « {2} »</source>
+        <translation>{0} : « {1} » → « {2} »</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/import_people.py" line="222"/>
+        <source>{0}: « {1} »</source>
+        <translation>{0} : « {1} »</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/import_people.py" line="224"/>
+        <source>joins the list</source>
+        <translation>ajoutée à la liste</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/import_people.py" line="244"/>
+        <source>Line</source>
+        <translation>Ligne</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/import_people.py" line="245"/>
+        <source>What happens</source>
+        <translation>Ce qui sera fait</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/import_people.py" line="246"/>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/import_people.py" line="247"/>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/import_people.py" line="248"/>
+        <source>Details</source>
+        <translation>Détails</translation>
+    </message>
+</context>
+<context>
     <name>Programme</name>
     <message>
-        <location filename="../../ui/programme/rows.py" line="64" />
+        <location filename="../../ui/programme/rows.py" line="64"/>
         <source>Ends before it starts.</source>
         <translation>Finit avant de commencer.</translation>
     </message>
     <message>
-        <location filename="../../ui/programme/rows.py" line="67" />
+        <location filename="../../ui/programme/rows.py" line="67"/>
         <source>Overlaps « {0} », which ends at {1}.</source>
         <translation>Chevauche « {0} », qui finit à {1}.</translation>
     </message>
@@ -578,87 +1767,87 @@ Base de données : {0}</translation>
 <context>
     <name>ProgrammeModel</name>
     <message>
-        <location filename="../../ui/programme/model.py" line="123" />
+        <location filename="../../ui/programme/model.py" line="123"/>
         <source>Time</source>
         <translation>Horaire</translation>
     </message>
     <message>
-        <location filename="../../ui/programme/model.py" line="123" />
+        <location filename="../../ui/programme/model.py" line="123"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../ui/programme/model.py" line="123" />
+        <location filename="../../ui/programme/model.py" line="123"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/programme/model.py" line="123" />
+        <location filename="../../ui/programme/model.py" line="123"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../../ui/programme/model.py" line="123" />
+        <location filename="../../ui/programme/model.py" line="123"/>
         <source>Debate</source>
         <translation>Débat</translation>
     </message>
     <message>
-        <location filename="../../ui/programme/model.py" line="181" />
+        <location filename="../../ui/programme/model.py" line="181"/>
         <source>Change débat</source>
         <translation>Modifier « débat »</translation>
     </message>
     <message>
-        <location filename="../../ui/programme/model.py" line="189" />
+        <location filename="../../ui/programme/model.py" line="189"/>
         <source>« {0} » is not a time range; type it like 10:30-11:45.</source>
-        <translation>« {0} » n'est pas un horaire ; tapez-le ainsi : 10:30-11:45.</translation>
+        <translation>« {0} » n&apos;est pas un horaire ; tapez-le ainsi : 10:30-11:45.</translation>
     </message>
     <message>
-        <location filename="../../ui/programme/model.py" line="192" />
+        <location filename="../../ui/programme/model.py" line="192"/>
         <source>Change times</source>
-        <translation>Modifier l'horaire</translation>
+        <translation>Modifier l&apos;horaire</translation>
     </message>
     <message>
-        <location filename="../../ui/programme/model.py" line="194" />
+        <location filename="../../ui/programme/model.py" line="194"/>
         <source>Change title</source>
         <translation>Modifier le titre</translation>
     </message>
     <message>
-        <location filename="../../ui/programme/model.py" line="196" />
+        <location filename="../../ui/programme/model.py" line="196"/>
         <source>Change kind</source>
         <translation>Modifier le type</translation>
     </message>
     <message>
-        <location filename="../../ui/programme/model.py" line="198" />
+        <location filename="../../ui/programme/model.py" line="198"/>
         <source>Change format</source>
         <translation>Modifier le format</translation>
     </message>
     <message>
-        <location filename="../../ui/programme/model.py" line="234" />
+        <location filename="../../ui/programme/model.py" line="234"/>
         <source>New item</source>
         <translation>Nouveau point</translation>
     </message>
     <message>
-        <location filename="../../ui/programme/model.py" line="240" />
+        <location filename="../../ui/programme/model.py" line="240"/>
         <source>Add item</source>
         <translation>Ajouter un point</translation>
     </message>
     <message>
-        <location filename="../../ui/programme/model.py" line="260" />
+        <location filename="../../ui/programme/model.py" line="260"/>
         <source>Add sub-topic</source>
         <translation>Ajouter un sous-thème</translation>
     </message>
     <message>
-        <location filename="../../ui/programme/model.py" line="262" />
+        <location filename="../../ui/programme/model.py" line="262"/>
         <source>New sub-topic</source>
         <translation>Nouveau sous-thème</translation>
     </message>
     <message>
-        <location filename="../../ui/programme/model.py" line="274" />
+        <location filename="../../ui/programme/model.py" line="274"/>
         <source>Delete « {0} »</source>
         <translation>Supprimer « {0} »</translation>
     </message>
     <message>
-        <location filename="../../ui/programme/model.py" line="301" />
+        <location filename="../../ui/programme/model.py" line="301"/>
         <source>Move « {0} »</source>
         <translation>Déplacer « {0} »</translation>
     </message>
@@ -666,48 +1855,573 @@ Base de données : {0}</translation>
 <context>
     <name>ProgrammeTab</name>
     <message>
-        <location filename="../../ui/programme/tab.py" line="61" />
+        <location filename="../../ui/programme/tab.py" line="61"/>
         <source>Add item</source>
         <translation>Ajouter un point</translation>
     </message>
     <message>
-        <location filename="../../ui/programme/tab.py" line="63" />
+        <location filename="../../ui/programme/tab.py" line="63"/>
         <source>Add sub-topic</source>
         <translation>Ajouter un sous-thème</translation>
     </message>
     <message>
-        <location filename="../../ui/programme/tab.py" line="65" />
+        <location filename="../../ui/programme/tab.py" line="65"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../../ui/programme/tab.py" line="66" />
+        <location filename="../../ui/programme/tab.py" line="66"/>
         <source>Move up</source>
         <translation>Monter</translation>
     </message>
     <message>
-        <location filename="../../ui/programme/tab.py" line="67" />
+        <location filename="../../ui/programme/tab.py" line="67"/>
         <source>Move down</source>
         <translation>Descendre</translation>
     </message>
     <message>
-        <location filename="../../ui/programme/tab.py" line="157" />
+        <location filename="../../ui/programme/tab.py" line="157"/>
         <source>Select the item that gets the sub-topic.</source>
         <translation>Choisissez le point qui reçoit le sous-thème.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/programme/tab.py" line="197" />
+        <location filename="../../ui/programme/tab.py" line="197"/>
         <source>⚠ %n item(s) with a time problem: hover the red times to see why.</source>
         <translation>
-            <numerusform>⚠ %n point a un problème d'horaire : survolez l'horaire en rouge pour voir pourquoi.</numerusform><numerusform>⚠ %n points ont un problème d'horaire : survolez les horaires en rouge pour voir pourquoi.</numerusform></translation>
+            <numerusform>⚠ %n point a un problème d&apos;horaire : survolez l&apos;horaire en rouge pour voir pourquoi.</numerusform>
+            <numerusform>⚠ %n points ont un problème d&apos;horaire : survolez les horaires en rouge pour voir pourquoi.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReportTab</name>
+    <message>
+        <location filename="../../ui/report/tab.py" line="74"/>
+        <source>Choose a section or a block in the outline, or add one.</source>
+        <translation>Choisissez une section ou un bloc dans le plan, ou ajoutez-en.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report/tab.py" line="106"/>
+        <source>Section</source>
+        <translation>Section</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report/tab.py" line="106"/>
+        <source>Add a section after the chosen one</source>
+        <translation>Ajouter une section après celle choisie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report/tab.py" line="109"/>
+        <source>Sub-section</source>
+        <translation>Sous-section</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report/tab.py" line="111"/>
+        <source>Add a sub-section to the chosen section</source>
+        <translation>Ajouter une sous-section à la section choisie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report/tab.py" line="118"/>
+        <source>Add a « {0} » block to the chosen section</source>
+        <translation>Ajouter un bloc « {0} » à la section choisie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report/tab.py" line="123"/>
+        <source>Move up</source>
+        <translation>Monter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report/tab.py" line="123"/>
+        <source>Move up (Alt+Up)</source>
+        <translation>Monter (Alt+Haut)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report/tab.py" line="126"/>
+        <source>Move down</source>
+        <translation>Descendre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report/tab.py" line="126"/>
+        <source>Move down (Alt+Down)</source>
+        <translation>Descendre (Alt+Bas)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report/tab.py" line="129"/>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report/tab.py" line="129"/>
+        <source>Delete (Del); can be undone</source>
+        <translation>Supprimer (Suppr) — annulable</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report/tab.py" line="132"/>
+        <location filename="../../ui/report/tab.py" line="455"/>
+        <source>Create sections from the programme</source>
+        <translation>Créer les sections depuis le programme</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report/tab.py" line="134"/>
+        <source>One section for each programme item that has none yet, with its interventions</source>
+        <translation>Une section par séance du programme qui n&apos;en a pas encore, avec ses interventions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report/tab.py" line="139"/>
+        <source>Add: </source>
+        <translation>Ajouter : </translation>
+    </message>
+    <message>
+        <location filename="../../ui/report/tab.py" line="349"/>
+        <source>New section</source>
+        <translation>Nouvelle section</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report/tab.py" line="352"/>
+        <source>Add a section</source>
+        <translation>Ajouter une section</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report/tab.py" line="376"/>
+        <source>Add « {0} »</source>
+        <translation>Ajouter « {0} »</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report/tab.py" line="389"/>
+        <source>Delete « {0} »</source>
+        <translation>Supprimer « {0} »</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report/tab.py" line="423"/>
+        <source>Move « {0} »</source>
+        <translation>Déplacer « {0} »</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report/tab.py" line="436"/>
+        <source>Edit the section</source>
+        <translation>Modifier la section</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report/tab.py" line="440"/>
+        <source>Edit the block</source>
+        <translation>Modifier le bloc</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report/tab.py" line="444"/>
+        <source>Edit the text</source>
+        <translation>Modifier le texte</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report/tab.py" line="460"/>
+        <source>Every programme item already has its section.</source>
+        <translation>Chaque séance du programme a déjà sa section.</translation>
+    </message>
+</context>
+<context>
+    <name>RichTextEdit</name>
+    <message>
+        <location filename="../../ui/richtext.py" line="140"/>
+        <source>Bold</source>
+        <translation>Gras</translation>
+    </message>
+    <message>
+        <location filename="../../ui/richtext.py" line="141"/>
+        <source>Italic</source>
+        <translation>Italique</translation>
+    </message>
+    <message>
+        <location filename="../../ui/richtext.py" line="143"/>
+        <source>Bulleted list</source>
+        <translation>Liste à puces</translation>
+    </message>
+    <message>
+        <location filename="../../ui/richtext.py" line="146"/>
+        <source>Numbered list</source>
+        <translation>Liste numérotée</translation>
+    </message>
+    <message>
+        <location filename="../../ui/richtext.py" line="150"/>
+        <source>Link…</source>
+        <translation>Lien…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/richtext.py" line="215"/>
+        <source>Link</source>
+        <translation>Lien</translation>
+    </message>
+    <message>
+        <location filename="../../ui/richtext.py" line="215"/>
+        <source>Address (URL):</source>
+        <translation>Adresse (URL) :</translation>
+    </message>
+</context>
+<context>
+    <name>SearchDock</name>
+    <message>
+        <location filename="../../ui/year/search.py" line="245"/>
+        <source>Search</source>
+        <translation>Recherche</translation>
+    </message>
+</context>
+<context>
+    <name>SearchModel</name>
+    <message>
+        <location filename="../../ui/year/search.py" line="67"/>
+        <source>General</source>
+        <translation>Général</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/search.py" line="68"/>
+        <source>Participants</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/search.py" line="69"/>
+        <source>Programme</source>
+        <translation>Programme</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/search.py" line="70"/>
+        <source>Compte-rendu</source>
+        <translation>Compte-rendu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/search.py" line="73"/>
+        <source>title</source>
+        <translation>titre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/search.py" line="74"/>
+        <source>venue</source>
+        <translation>lieu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/search.py" line="75"/>
+        <source>organisation</source>
+        <translation>organisation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/search.py" line="76"/>
+        <source>body</source>
+        <translation>instance</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/search.py" line="77"/>
+        <source>introduction</source>
+        <translation>introduction</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/search.py" line="78"/>
+        <source>co-organisers</source>
+        <translation>co-organisateurs</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/search.py" line="79"/>
+        <source>objectives</source>
+        <translation>objectifs</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/search.py" line="80"/>
+        <source>name</source>
+        <translation>nom</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/search.py" line="81"/>
+        <source>function</source>
+        <translation>fonction</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/search.py" line="82"/>
+        <source>email</source>
+        <translation>e-mail</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/search.py" line="83"/>
+        <source>format</source>
+        <translation>format</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/search.py" line="84"/>
+        <source>text</source>
+        <translation>texte</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/search.py" line="85"/>
+        <source>speaker</source>
+        <translation>intervenant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/search.py" line="86"/>
+        <source>subtitle</source>
+        <translation>sous-titre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/search.py" line="87"/>
+        <source>question</source>
+        <translation>question</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/search.py" line="93"/>
+        <source>On the roster, on no meeting&apos;s list</source>
+        <translation>Dans l&apos;annuaire, sur aucune liste de réunion</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/search.py" line="123"/>
+        <source>Found</source>
+        <translation>Trouvé</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/search.py" line="123"/>
+        <source>Where</source>
+        <translation>Où</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/search.py" line="123"/>
+        <source>Text</source>
+        <translation>Texte</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <location filename="../../ui/year/search.py" line="165"/>
+        <source>Search all meetings: people, organisations, programme, notes</source>
+        <translation>Chercher dans toutes les réunions : personnes, organisations, programme, notes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/search.py" line="215"/>
+        <source>Nothing found.</source>
+        <translation>Aucun résultat.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/year/search.py" line="217"/>
+        <source>%n result(s)</source>
+        <translation>
+            <numerusform>%n résultat</numerusform>
+            <numerusform>%n résultats</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/year/search.py" line="217"/>
+        <source>in %n place(s)</source>
+        <translation>
+            <numerusform>dans %n rubrique</numerusform>
+            <numerusform>dans %n rubriques</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/search.py" line="219"/>
+        <source>(the first {0} shown: add a word to narrow)</source>
+        <translation>(les {0} premiers affichés : ajoutez un mot pour préciser)</translation>
+    </message>
+</context>
+<context>
+    <name>SectionEditor</name>
+    <message>
+        <location filename="../../ui/report/section_editor.py" line="27"/>
+        <source>The programme link is used by « Create sections from the programme »: an item already linked is not created again.</source>
+        <translation>Le lien au programme sert à « Créer les sections depuis le programme » : une séance déjà liée n&apos;est pas recréée.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report/section_editor.py" line="34"/>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report/section_editor.py" line="35"/>
+        <source>Programme item</source>
+        <translation>Séance du programme</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report/section_editor.py" line="49"/>
+        <source>(none)</source>
+        <translation>(aucune)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report/section_editor.py" line="59"/>
+        <source>Part</source>
+        <translation>Partie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report/section_editor.py" line="59"/>
+        <source>Section</source>
+        <translation>Section</translation>
+    </message>
+</context>
+<context>
+    <name>SpeakerCombo</name>
+    <message>
+        <location filename="../../ui/report/speaker_combo.py" line="26"/>
+        <source>Choose a participant or type a name</source>
+        <translation>Choisir un participant ou taper un nom</translation>
     </message>
 </context>
 <context>
     <name>TabSlot</name>
     <message>
-        <location filename="../../ui/tab_slots.py" line="43" />
+        <location filename="../../ui/tab_slots.py" line="43"/>
         <source>This tab is not available in this version.</source>
-        <translation>Cet onglet n'est pas disponible dans cette version.</translation>
+        <translation>Cet onglet n&apos;est pas disponible dans cette version.</translation>
+    </message>
+</context>
+<context>
+    <name>YearActions</name>
+    <message>
+        <location filename="../../ui/year/actions.py" line="60"/>
+        <source>New meeting from…</source>
+        <translation>Nouvelle réunion à partir de…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/actions.py" line="61"/>
+        <source>Next year&apos;s meeting built from this one</source>
+        <translation>La réunion de l&apos;an prochain, construite à partir de celle-ci</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/actions.py" line="62"/>
+        <source>Compare with an earlier meeting…</source>
+        <translation>Comparer avec une réunion précédente…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/actions.py" line="63"/>
+        <source>Import participants…</source>
+        <translation>Importer des participants…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/actions.py" line="64"/>
+        <source>Export participants…</source>
+        <translation>Exporter les participants…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/actions.py" line="65"/>
+        <source>Sign-in sheet…</source>
+        <translation>Feuille d&apos;émargement…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/actions.py" line="66"/>
+        <source>Person history…</source>
+        <translation>Historique d&apos;une personne…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/actions.py" line="67"/>
+        <source>Find duplicates…</source>
+        <translation>Chercher les doublons…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/actions.py" line="68"/>
+        <source>Search all meetings…</source>
+        <translation>Chercher dans toutes les réunions…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/actions.py" line="126"/>
+        <source>The meeting was not created.</source>
+        <translation>La réunion n&apos;a pas été créée.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/actions.py" line="132"/>
+        <source>The new meeting is created and open.
+
+Compare it with the meeting it comes from: who attended and is not invited yet, and the moderators, speakers and texts to confirm?</source>
+        <translation>La nouvelle réunion est créée et ouverte.
+
+La comparer avec la réunion d&apos;origine : qui était présent et n&apos;est pas encore invité, et les modérateurs, intervenants et textes à confirmer ?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/actions.py" line="136"/>
+        <source>Compare</source>
+        <translation>Comparer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/actions.py" line="225"/>
+        <source>Import participants</source>
+        <translation>Importer des participants</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/actions.py" line="227"/>
+        <source>Participant lists (*.csv *.xlsx *.txt);;All files (*)</source>
+        <translation>Listes de participants (*.csv *.xlsx *.txt);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/actions.py" line="234"/>
+        <location filename="../../ui/year/actions.py" line="237"/>
+        <source>The file cannot be read.</source>
+        <translation>Le fichier ne peut pas être lu.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/actions.py" line="255"/>
+        <source>Imported: {0} added, {1} updated, {2} skipped, {3} bad rows left out.</source>
+        <translation>Import terminé : {0} ajoutées, {1} mises à jour, {2} ignorées, {3} lignes en erreur laissées de côté.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/actions.py" line="272"/>
+        <source>Export participants</source>
+        <translation>Exporter les participants</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/actions.py" line="273"/>
+        <source>participants</source>
+        <translation>participants</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/actions.py" line="274"/>
+        <source>CSV for Excel (*.csv);;Excel workbook (*.xlsx)</source>
+        <translation>CSV pour Excel (*.csv);;Classeur Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/actions.py" line="286"/>
+        <source>Writing the participant list…</source>
+        <translation>Écriture de la liste des participants…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/actions.py" line="287"/>
+        <source>The participant list is written:
+{0}
+
+Open it?</source>
+        <translation>La liste des participants est enregistrée :
+{0}
+
+L&apos;ouvrir ?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/actions.py" line="288"/>
+        <source>The participant list was not written.</source>
+        <translation>La liste des participants n&apos;a pas été enregistrée.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/actions.py" line="297"/>
+        <source>Sign-in sheet</source>
+        <translation>Feuille d&apos;émargement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/actions.py" line="298"/>
+        <source>sign-in sheet</source>
+        <translation>feuille d&apos;émargement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/actions.py" line="299"/>
+        <source>Word document (*.docx)</source>
+        <translation>Document Word (*.docx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/actions.py" line="309"/>
+        <source>Writing the sign-in sheet…</source>
+        <translation>Écriture de la feuille d&apos;émargement…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/actions.py" line="310"/>
+        <source>The sign-in sheet is written:
+{0}
+
+Open it?</source>
+        <translation>La feuille d&apos;émargement est enregistrée :
+{0}
+
+L&apos;ouvrir ?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/actions.py" line="311"/>
+        <source>The sign-in sheet was not written.</source>
+        <translation>La feuille d&apos;émargement n&apos;a pas été enregistrée.</translation>
     </message>
 </context>
 </TS>

@@ -1,4 +1,4 @@
-"""The « Ajouter un participant » dialog: pick someone from the roster, or describe a newcomer.
+"""The « Add a participant » dialog: pick someone from the roster, or describe a newcomer.
 
 Picking fills the form from the roster and locks it: the roster record is
 shared by every meeting, so it is edited in the table, not here, where a
@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from models.services.attendance import RosterEntry
-from ui.participants.terms import CIVILITIES, AttendanceTerms
+from ui import labels
+from ui.labels import CIVILITIES
 
 _PERSON_FIELDS = ("first_name", "last_name", "function", "organisation", "email")
 
@@ -40,20 +41,19 @@ class AddParticipantDialog(QDialog):
         self, roster: list[RosterEntry], default_status: str = "invited", parent: QWidget | None = None
     ):
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Ajouter un participant"))
+        self.setWindowTitle(self.tr("Add a participant"))
         self.person_id: int | None = None
         self._by_label = {_entry_label(e): e for e in roster}
-        terms = AttendanceTerms(self)
 
         self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Tapez un nom ou une organisation de l'annuaire…"))
+        self.search.setPlaceholderText(self.tr("Type a name or an organisation from the roster…"))
         self.search.setClearButtonEnabled(True)
         completer = QCompleter(QStringListModel(list(self._by_label), self), self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.activated.connect(self.choose)
         self.search.setCompleter(completer)
-        self.new_person = QPushButton(self.tr("Nouvelle personne"))
+        self.new_person = QPushButton(self.tr("New person"))
         self.new_person.setEnabled(False)
         self.new_person.clicked.connect(self.forget_choice)
         search_row = QHBoxLayout()
@@ -67,32 +67,32 @@ class AddParticipantDialog(QDialog):
         for edit in self.fields.values():
             edit.textChanged.connect(self._update_ok)
         self.status = QComboBox()
-        for code, label in terms.statuses().items():
+        for code, label in labels.attendance_statuses().items():
             self.status.addItem(label, code)
         self.status.setCurrentIndex(max(self.status.findData(default_status), 0))
         self.mode = QComboBox()
-        for code, label in terms.modes().items():
+        for code, label in labels.attendance_modes().items():
             self.mode.addItem(label, code)
 
         form = QFormLayout()
-        form.addRow(self.tr("Civilité"), self.civility)
-        form.addRow(self.tr("Prénom"), self.fields["first_name"])
-        form.addRow(self.tr("Nom"), self.fields["last_name"])
-        form.addRow(self.tr("Fonction"), self.fields["function"])
+        form.addRow(self.tr("Title"), self.civility)
+        form.addRow(self.tr("First name"), self.fields["first_name"])
+        form.addRow(self.tr("Last name"), self.fields["last_name"])
+        form.addRow(self.tr("Function"), self.fields["function"])
         form.addRow(self.tr("Organisation"), self.fields["organisation"])
-        form.addRow(self.tr("E-mail"), self.fields["email"])
-        form.addRow(self.tr("Statut"), self.status)
+        form.addRow(self.tr("Email"), self.fields["email"])
+        form.addRow(self.tr("Status"), self.status)
         form.addRow(self.tr("Mode"), self.mode)
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Ajouter"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Add"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("Dans l'annuaire :")))
+        layout.addWidget(QLabel(self.tr("From the roster:")))
         layout.addLayout(search_row)
         layout.addSpacing(8)
         layout.addLayout(form)

@@ -1,11 +1,10 @@
 """The Participants tab: the attendance list, filtered as you type, marked on the day.
 
-Source strings are French, the interface's default language; translations
-are loaded by the application. On the day, the secretary types a name in
-the filter, presses Enter (or Down) to reach the table, then one key on
-the selection: P présent (sur place), D or R à distance, E excusé,
-A absent, I back to invité. Escape goes back to the filter (and clears it
-there). Every change is one undo step, stored at once.
+On the day, the secretary types a name in the filter, presses Enter (or
+Down) to reach the table, then one key on the selection: P present on
+site, D or R remote, E excused, A absent, I back to invited. Escape goes
+back to the filter (and clears it there). Every change is one undo step,
+stored at once.
 """
 
 from __future__ import annotations
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QSizePolicy,
     QTableView,
     QToolButton,
     QVBoxLayout,
@@ -30,11 +30,11 @@ from PySide6.QtWidgets import (
 
 from models.database import Database
 from models.services import attendance, meetings
+from ui.labels import CIVILITIES
 from ui.participants.add_dialog import AddParticipantDialog
 from ui.participants.delegates import ChoiceDelegate
 from ui.participants.filter_proxy import ParticipantsFilter
 from ui.participants.table_model import COLUMNS, MODE_COLUMN, STATUS_COLUMN, ParticipantsModel
-from ui.participants.terms import CIVILITIES
 
 _MESSAGE_MS = 8000
 _MAX_COLUMN_PX = 260
@@ -52,7 +52,9 @@ class ParticipantsTab(QWidget):
         self._counts = self.model.counts()
 
         self.filter_edit = QLineEdit()
-        self.filter_edit.setPlaceholderText(self.tr("Filtrer par nom ou organisation (Ctrl+F)"))
+        self.filter_edit.setPlaceholderText(
+            self.tr("Filter by name or organisation (Ctrl+F), then ↓ or Enter to reach the list")
+        )
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.textChanged.connect(self.proxy.set_text)
         self.filter_edit.installEventFilter(self)
@@ -107,7 +109,7 @@ class ParticipantsTab(QWidget):
         rows.hide()
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         rows.setDefaultSectionSize(table.fontMetrics().height() + 8)
-        civilities = {code: code or self.tr("(aucune)") for code in CIVILITIES}
+        civilities = {code: code or self.tr("(none)") for code in CIVILITIES}
         table.setItemDelegateForColumn(0, ChoiceDelegate(civilities, editable=True, parent=table))
         table.setItemDelegateForColumn(MODE_COLUMN, ChoiceDelegate(self.model.modes, parent=table))
         table.setItemDelegateForColumn(STATUS_COLUMN, ChoiceDelegate(self.model.statuses, parent=table))
@@ -129,41 +131,39 @@ class ParticipantsTab(QWidget):
 
         self.mark_actions = {
             "present": self._action(
-                self.tr("Présent (P)"),
+                self.tr("Present (P)"),
                 ["P"],
                 mark("present", "in_person"),
-                self.tr("Présent sur place (touche P)"),
+                self.tr("Present on site (key P)"),
             ),
             "remote": self._action(
-                self.tr("À distance (D)"),
+                self.tr("Remote (R)"),
                 ["D", "R"],
                 mark("present", "remote"),
-                self.tr("Présent à distance (touche D ou R)"),
+                self.tr("Present remotely (key R or D)"),
             ),
             "excused": self._action(
-                self.tr("Excusé (E)"), ["E"], mark("excused"), self.tr("Excusé (touche E)")
+                self.tr("Excused (E)"), ["E"], mark("excused"), self.tr("Excused (key E)")
             ),
-            "absent": self._action(
-                self.tr("Absent (A)"), ["A"], mark("absent"), self.tr("Absent (touche A)")
-            ),
+            "absent": self._action(self.tr("Absent (A)"), ["A"], mark("absent"), self.tr("Absent (key A)")),
             "invited": self._action(
-                self.tr("Non marqué (I)"),
+                self.tr("Unmarked (I)"),
                 ["I"],
                 mark("invited"),
-                self.tr("Retour à « invité », pas encore marqué (touche I)"),
+                self.tr("Back to « invited », not marked yet (key I)"),
             ),
         }
         self.add_action = self._action(
-            self.tr("Ajouter…"),
+            self.tr("Add…"),
             ["Ins"],
             self.open_add_dialog,
-            self.tr("Ajouter un participant (Inser)"),
+            self.tr("Add a participant (Ins)"),
         )
         self.remove_action = self._action(
-            self.tr("Retirer"),
+            self.tr("Remove"),
             ["Del"],
             self.remove_selection,
-            self.tr("Retirer les participants sélectionnés de la liste (Suppr) — annulable"),
+            self.tr("Remove the selected participants from the list (Del); can be undone"),
         )
         focus_filter = QAction(self)
         focus_filter.setShortcut(QKeySequence.StandardKey.Find)
@@ -183,11 +183,17 @@ class ParticipantsTab(QWidget):
         top.addWidget(self._button(self.add_action))
         top.addWidget(self._button(self.remove_action))
         marks = QHBoxLayout()
-        marks.addWidget(QLabel(self.tr("Marquer la sélection :")))
+        marks.addWidget(QLabel(self.tr("Mark the selection:")))
         self.mark_buttons = {code: self._button(action) for code, action in self.mark_actions.items()}
         for button in self.mark_buttons.values():
             marks.addWidget(button)
-        marks.addStretch(1)
+        self.keys_hint = QLabel(self.tr("In the list: keys P R E A I, Esc back to the filter"))
+        self.keys_hint.setToolTip(self.keys_hint.text())
+        self.keys_hint.setEnabled(False)  # greyed: a hint, not a control
+        self.keys_hint.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        # Takes the room left and never widens the window: on a narrow one the hint is cut.
+        self.keys_hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        marks.addWidget(self.keys_hint, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.counts_label)
@@ -239,6 +245,8 @@ class ParticipantsTab(QWidget):
     def mark_selection(self, status: str, mode: str | None = None) -> None:
         if self.model.mark(self.selected_ids(), status=status, mode=mode):
             self.message.hide()
+            # Sorted by status, the row moved: keep it in sight.
+            self.table.scrollTo(self.table.currentIndex())
 
     def remove_selection(self) -> None:
         self.model.remove(self.selected_ids())
@@ -320,20 +328,18 @@ class ParticipantsTab(QWidget):
             self.counts_label.setText("")
             return
         c = self._counts
-        text = self.tr(
-            "<b>{total}</b> participants · <b>{present}</b> présents "
-            "({on_site} sur place, {remote} à distance) · {excused} excusés · "
-            "{absent} absents · {invited} non marqués"
-        ).format(
-            total=c["total"],
-            present=c["present"],
-            on_site=c["present_in_person"],
-            remote=c["present_remote"],
-            excused=c["excused"],
-            absent=c["absent"],
-            invited=c["invited"],
-        )
+        # One %n per string, so that each number agrees with its word in French.
+        parts = [
+            self.tr("Participants: <b>%n</b>", "", c["total"]),
+            self.tr("Present: <b>%n</b>", "", c["present"])
+            + " "
+            + self.tr("(on site {0}, remote {1})").format(c["present_in_person"], c["present_remote"]),
+            self.tr("Excused: %n", "", c["excused"]),
+            self.tr("Absent: %n", "", c["absent"]),
+            self.tr("Unmarked: %n", "", c["invited"]),
+        ]
+        text = " · ".join(parts)
         shown = self.proxy.rowCount()
         if shown != c["total"]:
-            text += self.tr(" — <b>{shown}</b> affichés").format(shown=shown)
+            text += " — " + self.tr("Shown: <b>%n</b>", "", shown)
         self.counts_label.setText(text)

@@ -28,9 +28,9 @@ from models.database import Database
 from models.entities import ATTENDANCE_MODES, ATTENDANCE_STATUSES
 from models.services import attendance
 from models.services.attendance import AttendanceRow
+from ui import labels
 from ui.participants import commands
 from ui.participants.folding import fold
-from ui.participants.terms import AttendanceTerms
 from ui.undo import ServiceCommand, push
 
 COLUMNS = ("civility", "first_name", "last_name", "function", "organisation", "mode", "status")
@@ -92,11 +92,18 @@ class ParticipantsModel(QAbstractTableModel):
         super().__init__(parent)
         self._db = db
         self._stack = undo_stack
-        terms = AttendanceTerms(self)
-        self.statuses = terms.statuses()
-        self._statuses_feminine = terms.statuses_feminine()
-        self.modes = terms.modes()
-        self._headers = terms.headers()
+        self.statuses = labels.attendance_statuses()
+        self._statuses_feminine = labels.attendance_statuses_feminine()
+        self.modes = labels.attendance_modes()
+        self._headers = (
+            self.tr("Title"),
+            self.tr("First name"),
+            self.tr("Last name"),
+            self.tr("Function"),
+            self.tr("Organisation"),
+            self.tr("Mode"),
+            self.tr("Status"),
+        )
         self._brushes = {code: QBrush(QColor(colour)) for code, colour in _STATUS_COLOURS.items()}
         self.meeting_id: int | None = None
         self.rows: list[AttendanceRow] = []
@@ -105,7 +112,11 @@ class ParticipantsModel(QAbstractTableModel):
         self._tally: Counter[str] = (
             Counter()
         )  # kept up to date row by row: recounting 5,000 rows per mark costs
-        self._sorted = False
+        # Sort column (-1: the meeting's list order) and order; the keys are kept by row id
+        # so that a change re-sorts without refolding 5,000 names.
+        self._sort_column = -1
+        self._sort_order = Qt.SortOrder.AscendingOrder
+        self._keys: dict[int, Any] = {}
 
     # Reading ---------------------------------------------------------------
 
@@ -139,7 +150,7 @@ class ParticipantsModel(QAbstractTableModel):
             return
         self.beginResetModel()
         self.meeting_id = meeting_id
-        self._sorted = False
+        self._sort_column = -1
         self._load(self._read())
         self.endResetModel()
 
@@ -150,7 +161,7 @@ class ParticipantsModel(QAbstractTableModel):
             return
         # Rows came or went behind our back (another window): start again, in list order.
         self.beginResetModel()
-        self._sorted = False
+        self._sort_column = -1
         self._load(fresh)
         self.endResetModel()
 
@@ -163,6 +174,7 @@ class ParticipantsModel(QAbstractTableModel):
             self.beginRemoveRows(QModelIndex(), first, last)
             for row in self.rows[first : last + 1]:
                 self._count(row, -1)
+                self._keys.pop(row.id, None)  # back by undo, it is placed afresh
             del self.rows[first : last + 1]
             del self.hay[first : last + 1]
             self.endRemoveRows()
@@ -171,8 +183,8 @@ class ParticipantsModel(QAbstractTableModel):
         self._update([row for row in fresh.values() if row.id in self._row_of])
         new = sorted((row for row in fresh.values() if row.id not in self._row_of), key=lambda r: r.position)
         for row in new:
-            # Sorted, a returning row goes last; in list order, back to its place.
-            at = len(self.rows) if self._sorted else min(row.position, len(self.rows))
+            # Sorted, a row goes last, then to its sorted place; in list order, back to its place.
+            at = len(self.rows) if self._sort_column >= 0 else min(row.position, len(self.rows))
             self.beginInsertRows(QModelIndex(), at, at)
             self._count(row, 1)
             self.rows.insert(at, row)
@@ -180,6 +192,7 @@ class ParticipantsModel(QAbstractTableModel):
             self.endInsertRows()
         if new:
             self._reindex()
+            self._keep_sorted([self._row_of[row.id] for row in new])
 
     def _update(self, fresh: list[AttendanceRow]) -> None:
         changed = []
@@ -198,6 +211,7 @@ class ParticipantsModel(QAbstractTableModel):
         left = MODE_COLUMN if marks_only else 0
         for first, last in _runs(sorted(changed)):
             self.dataChanged.emit(self.index(first, left), self.index(last, len(COLUMNS) - 1))
+        self._keep_sorted(changed)
 
     # Qt model interface -----------------------------------------------------
 
@@ -259,23 +273,42 @@ class ParticipantsModel(QAbstractTableModel):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Reorder the cache; column -1 goes back to the meeting's list order."""
+        self._sort_column, self._sort_order = column, order
         if column < 0:
             positions = {row.id: row.position for row in self._read()}
-            key: Callable[[AttendanceRow], Any] = lambda r: positions.get(r.id, 0)  # noqa: E731
-        else:
-            key = _sort_key(column)
+            self._keys = {}
+            self._arrange(lambda r: positions.get(r.id, 0), reverse=False)
+            return
+        key = _sort_key(column)
+        self._keys = {row.id: key(row) for row in self.rows}
+        self._arrange(lambda r: self._keys[r.id], reverse=order == Qt.SortOrder.DescendingOrder)
+
+    def _keep_sorted(self, changed: list[int]) -> None:
+        """Re-sort if the rows at ``changed`` no longer sort where they were (marked, sorted by status).
+
+        Selection and current row follow their rows (persistent indexes)."""
+        if self._sort_column < 0 or not changed:
+            return
+        key = _sort_key(self._sort_column)
+        moved = False
+        for i in changed:
+            row = self.rows[i]
+            fresh = key(row)
+            if self._keys.get(row.id) != fresh:
+                self._keys[row.id] = fresh
+                moved = True
+        if moved:
+            reverse = self._sort_order == Qt.SortOrder.DescendingOrder
+            self._arrange(lambda r: self._keys[r.id], reverse=reverse)
+
+    def _arrange(self, key: Callable[[AttendanceRow], Any], reverse: bool) -> None:
         self.layoutAboutToBeChanged.emit()
         persistent = self.persistentIndexList()
         held = [(self.rows[p.row()].id, p.column()) for p in persistent]
-        pairs = sorted(
-            zip(self.rows, self.hay, strict=True),
-            key=lambda pair: key(pair[0]),
-            reverse=column >= 0 and order == Qt.SortOrder.DescendingOrder,
-        )
+        pairs = sorted(zip(self.rows, self.hay, strict=True), key=lambda pair: key(pair[0]), reverse=reverse)
         self.rows = [row for row, _ in pairs]
         self.hay = [hay for _, hay in pairs]
         self._reindex()
-        self._sorted = column >= 0
         self.changePersistentIndexList(persistent, [self.index(self._row_of[i], c) for i, c in held])
         self.layoutChanged.emit()
 
@@ -307,7 +340,7 @@ class ParticipantsModel(QAbstractTableModel):
         if len(ids) == 1 and ids[0] in self._row_of:
             row = self.rows[self._row_of[ids[0]]]
             return " ".join(p for p in (row.first_name, row.last_name) if p) or row.organisation
-        return self.tr("{count} participants").format(count=len(ids))
+        return self.tr("%n participants", "", len(ids))
 
     def mark(self, ids: Iterable[int], *, status: str | None = None, mode: str | None = None) -> bool:
         """Set status and/or mode of the rows ``ids`` in one undoable step."""
@@ -317,12 +350,12 @@ class ParticipantsModel(QAbstractTableModel):
         label = " · ".join(
             text for text in (self.statuses.get(status or ""), self.modes.get(mode or "")) if text
         )
-        text = self.tr("{label} : {who}").format(label=label, who=self._who(ids))
+        text = self.tr("{0}: {1}").format(label, self._who(ids))
         return self._push(commands.mark(self._db, text, ids, self._done, status=status, mode=mode))
 
     def edit_person(self, attendance_id: int, **fields: str) -> bool:
         row = self.rows[self._row_of[attendance_id]]
-        text = self.tr("Modifier {who}").format(who=self._who([attendance_id]))
+        text = self.tr("Edit {0}").format(self._who([attendance_id]))
         return self._push(commands.edit_person(self._db, text, row.id, row.person_id, self._done, **fields))
 
     def add(self, **fields: Any) -> int | None:
@@ -330,7 +363,7 @@ class ParticipantsModel(QAbstractTableModel):
         if self.meeting_id is None:
             return None
         name = " ".join(fields.get(f) or "" for f in ("first_name", "last_name")).strip()
-        text = self.tr("Ajouter {who}").format(who=name or fields.get("organisation") or "")
+        text = self.tr("Add {0}").format(name or fields.get("organisation") or "")
         command = commands.add(self._db, text, self.meeting_id, self._done, **fields)
         return command.memo if self._push(command) else None
 
@@ -338,5 +371,5 @@ class ParticipantsModel(QAbstractTableModel):
         ids = [i for i in ids if i in self._row_of]
         if not ids:
             return False
-        text = self.tr("Retirer {who}").format(who=self._who(ids))
+        text = self.tr("Remove {0}").format(self._who(ids))
         return self._push(commands.remove(self._db, text, ids, self._done))

@@ -55,11 +55,20 @@ class PeopleModel(QAbstractTableModel):
         return 0 if parent.isValid() else 5
 
     def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+        if orientation != Qt.Orientation.Horizontal:
             return None
-        return (self.tr("Role"), self.tr("Label"), self.tr("Name"), self.tr("Function"), self.tr("Remote"))[
-            section
-        ]
+        if role == Qt.ItemDataRole.ToolTipRole and section == LABEL:
+            return self.tr("The word printed before the name in the document: Animateur, Animatrice…")
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        names = (
+            self.tr("Role"),
+            self.tr("Printed label"),
+            self.tr("Name"),
+            self.tr("Function"),
+            self.tr("Remote"),
+        )
+        return names[section]
 
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:
         if not index.isValid():

@@ -11,8 +11,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from models.services.report import BlockData, SpeakerChoice
+from ui import labels
 from ui.report.speaker_combo import SpeakerCombo
-from ui.report.terms import ReportTerms
 from ui.richtext import RichTextEdit, RichTextToolbar
 
 
@@ -23,7 +23,6 @@ class BlockEditor(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self._terms = ReportTerms(self)
         self._data: BlockData | None = None
         self.heading = QLabel()
         font = self.heading.font()
@@ -34,17 +33,17 @@ class BlockEditor(QWidget):
         self.speaker = SpeakerCombo()
         self.speaker.chosen.connect(self._speaker_chosen)
         self.subtitle = QLineEdit()
-        self.subtitle.setPlaceholderText(self.tr("par ex. « Le cas libyen »"))
+        self.subtitle.setPlaceholderText(self.tr("e.g. « The Libyan case »"))
         self.subtitle.editingFinished.connect(lambda: self._line_done("subtitle", self.subtitle))
-        self.online = QCheckBox(self.tr("En ligne"))
+        self.online = QCheckBox(self.tr("Online"))
         self.online.clicked.connect(self._online_clicked)
         self.question = QLineEdit()
-        self.question.setPlaceholderText(self.tr("La question posée à la salle, s'il y en a une"))
+        self.question.setPlaceholderText(self.tr("The question put to the room, if any"))
         self.question.editingFinished.connect(lambda: self._line_done("question", self.question))
 
         self.form = QFormLayout()
-        self.form.addRow(self.tr("Orateur"), self.speaker)
-        self.form.addRow(self.tr("Sous-titre"), self.subtitle)
+        self.form.addRow(self.tr("Speaker"), self.speaker)
+        self.form.addRow(self.tr("Subtitle"), self.subtitle)
         self.form.addRow("", self.online)
         self.form.addRow(self.tr("Question"), self.question)
 
@@ -72,7 +71,7 @@ class BlockEditor(QWidget):
         same_block = self._data is not None and self._data.id == data.id
         self._data = data
         kind = data.kind
-        self.heading.setText(self._terms.kinds().get(kind, kind))
+        self.heading.setText(labels.block_kinds().get(kind, kind))
         for widget, visible in (
             (self.speaker, kind == "intervention"),
             (self.subtitle, kind == "intervention"),
@@ -82,9 +81,9 @@ class BlockEditor(QWidget):
             self.form.setRowVisible(widget, visible)
         self.text_label.setText(
             {
-                "intervention": self.tr("Texte de l'intervention"),
-                "debate": self.tr("Points du débat"),
-            }.get(kind, self.tr("Texte"))
+                "intervention": self.tr("Text of the intervention"),
+                "debate": self.tr("Points of the debate"),
+            }.get(kind, self.tr("Text"))
         )
         self.speaker.show_speaker(data.speaker, data.person_id)
         for name, edit in (("subtitle", self.subtitle), ("question", self.question)):

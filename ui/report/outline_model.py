@@ -204,7 +204,7 @@ class OutlineModel(QAbstractItemModel):
         data = node.data
         if role == Qt.ItemDataRole.DisplayRole:
             if isinstance(data, SectionData):
-                return data.title or self.tr("(section sans titre)")
+                return data.title or self.tr("(untitled section)")
             return self._label(data)
         if role == Qt.ItemDataRole.FontRole and node.kind == "section":
             return self._bold
@@ -229,7 +229,7 @@ class OutlineModel(QAbstractItemModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and section == 0:
-            return self.tr("Plan du compte-rendu")
+            return self.tr("Outline of the compte-rendu")
         return None
 
     # Drag and drop ------------------------------------------------------------------

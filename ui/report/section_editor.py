@@ -24,15 +24,15 @@ class SectionEditor(QWidget):
         self.programme.activated.connect(self._linked)
         self.hint = QLabel(
             self.tr(
-                "Le lien au programme sert à « Créer les sections depuis le programme » : "
-                "une séance déjà liée n'est pas recréée."
+                "The programme link is used by « Create sections from the programme »: "
+                "an item already linked is not created again."
             )
         )
         self.hint.setWordWrap(True)
         self.hint.setEnabled(False)
         form = QFormLayout()
-        form.addRow(self.tr("Titre"), self.title)
-        form.addRow(self.tr("Séance du programme"), self.programme)
+        form.addRow(self.tr("Title"), self.title)
+        form.addRow(self.tr("Programme item"), self.programme)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addLayout(form)
@@ -46,7 +46,7 @@ class SectionEditor(QWidget):
             return
         self._choices = choices
         self.programme.clear()
-        self.programme.addItem(self.tr("(aucune)"), None)
+        self.programme.addItem(self.tr("(none)"), None)
         for choice in choices:
             time = choice.start_time.strftime("%H:%M") if choice.start_time else ""
             indent = "      ↳ " if choice.subtopic else ""
@@ -56,7 +56,7 @@ class SectionEditor(QWidget):
 
     def show_section(self, data: SectionData, depth: int) -> None:
         self._data = data
-        self.heading.setText(self.tr("Partie") if depth == 0 and data.sections else self.tr("Section"))
+        self.heading.setText(self.tr("Part") if depth == 0 and data.sections else self.tr("Section"))
         if self.title.text() != data.title or not self.title.hasFocus():
             self.title.setText(data.title)
         self._show_link(data.programme_item_id)

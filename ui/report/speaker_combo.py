@@ -23,7 +23,7 @@ class SpeakerCombo(QComboBox):
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.setMaxVisibleItems(20)
-        self.lineEdit().setPlaceholderText(self.tr("Choisir un participant ou taper un nom"))
+        self.lineEdit().setPlaceholderText(self.tr("Choose a participant or type a name"))
         completer = self.completer()
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)

@@ -1,11 +1,10 @@
 """The Compte-rendu tab: the report outline on the left, the selected item's editor on the right.
 
-Source strings are French, the interface's default language; translations
-are loaded by the application. Sections nest (a top-level section with
-sub-sections is a « partie »); blocks are interventions, debates,
-conclusions and paragraphs. Alt+Up / Alt+Down or drag and drop reorder,
-Suppr deletes; every change is one undo step, stored at once. Text is
-stored when the cursor leaves it and after a second without typing.
+Sections nest (a top-level section with sub-sections is a part, « partie »);
+blocks are interventions, debates, conclusions and paragraphs. Alt+Up /
+Alt+Down or drag and drop reorder, Del deletes; every change is one undo
+step, stored at once. Text is stored when the cursor leaves it and after a
+second without typing.
 """
 
 from __future__ import annotations
@@ -28,12 +27,13 @@ from PySide6.QtWidgets import (
 from models.database import Database
 from models.errors import MinutierError
 from models.services import report
+from ui import labels
 from ui.report import commands
 from ui.report.block_editor import BlockEditor
 from ui.report.outline_model import Key, Node, OutlineModel
 from ui.report.outline_view import OutlineView
 from ui.report.section_editor import SectionEditor
-from ui.report.terms import ReportTerms
+from ui.report.terms import block_label
 from ui.undo import ServiceCommand, push
 
 _MESSAGE_MS = 8000
@@ -46,13 +46,12 @@ class ReportTab(QWidget):
         super().__init__(parent)
         self._db = db
         self._stack = undo_stack
-        self._terms = ReportTerms(self)
         self.meeting_id: int | None = None
         self._current: Key | None = None
         self._text_session = 0
         self._pushing = False
 
-        self.model = OutlineModel(self._terms.block_label, self)
+        self.model = OutlineModel(block_label, self)
         self.model.move_requested = self.move_to
         self.tree = OutlineView()
         self.tree.setModel(self.model)
@@ -72,7 +71,7 @@ class ReportTab(QWidget):
         self.block_editor.changed.connect(self.update_block)
         self.block_editor.text_committed.connect(self.store_text)
         self.block_editor.text_left.connect(self._end_text_session)
-        self.empty = QLabel(self.tr("Choisissez une section ou un bloc dans le plan, ou ajoutez-en."))
+        self.empty = QLabel(self.tr("Choose a section or a block in the outline, or add one."))
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
         self.editors = QStackedWidget()
@@ -104,40 +103,40 @@ class ReportTab(QWidget):
 
     def _make_actions(self) -> None:
         self.add_section_action = self._action(
-            self.tr("Section"), self.add_section, tip=self.tr("Ajouter une section après celle choisie")
+            self.tr("Section"), self.add_section, tip=self.tr("Add a section after the chosen one")
         )
         self.add_subsection_action = self._action(
-            self.tr("Sous-section"),
+            self.tr("Sub-section"),
             self.add_subsection,
-            tip=self.tr("Ajouter une sous-section à la section choisie"),
+            tip=self.tr("Add a sub-section to the chosen section"),
         )
-        kinds = self._terms.kinds()
+        kinds = labels.block_kinds()
         self.add_block_actions = {
             kind: self._action(
                 label,
                 lambda _checked=False, k=kind: self.add_block(k),
-                tip=self.tr("Ajouter un bloc « {kind} » à la section choisie").format(kind=label),
+                tip=self.tr("Add a « {0} » block to the chosen section").format(label),
             )
             for kind, label in kinds.items()
         }
         self.move_up_action = self._action(
-            self.tr("Monter"), lambda: self.move_by(-1), "Alt+Up", self.tr("Monter (Alt+Haut)")
+            self.tr("Move up"), lambda: self.move_by(-1), "Alt+Up", self.tr("Move up (Alt+Up)")
         )
         self.move_down_action = self._action(
-            self.tr("Descendre"), lambda: self.move_by(1), "Alt+Down", self.tr("Descendre (Alt+Bas)")
+            self.tr("Move down"), lambda: self.move_by(1), "Alt+Down", self.tr("Move down (Alt+Down)")
         )
         self.delete_action = self._action(
-            self.tr("Supprimer"), self.delete_current, "Del", self.tr("Supprimer (Suppr) — annulable")
+            self.tr("Delete"), self.delete_current, "Del", self.tr("Delete (Del); can be undone")
         )
         self.from_programme_action = self._action(
-            self.tr("Créer les sections depuis le programme"),
+            self.tr("Create sections from the programme"),
             self.sections_from_programme,
-            tip=self.tr("Une section par séance du programme qui n'en a pas encore, avec ses interventions"),
+            tip=self.tr("One section for each programme item that has none yet, with its interventions"),
         )
 
     def _layout(self) -> None:
         adding = QToolBar()
-        adding.addWidget(QLabel(self.tr("Ajouter : ")))
+        adding.addWidget(QLabel(self.tr("Add: ")))
         adding.addAction(self.add_section_action)
         adding.addAction(self.add_subsection_action)
         adding.addSeparator()
@@ -347,10 +346,10 @@ class ReportTab(QWidget):
         return self._add_section(section.data.id, None)
 
     def _add_section(self, parent_id: int | None, position: int | None) -> int | None:
-        title = self.tr("Nouvelle section")
+        title = self.tr("New section")
         command = commands.add_section(
             self._db,
-            self.tr("Ajouter une section"),
+            self.tr("Add a section"),
             self.meeting_id,
             parent_id,
             position,
@@ -374,8 +373,7 @@ class ReportTab(QWidget):
         position = None
         if node is not None and node.kind == "block":
             position = [c for c in section.children if c.kind == "block"].index(node) + 1
-        label = self._terms.kinds()[kind]
-        text = self.tr("Ajouter « {kind} »").format(kind=label)
+        text = self.tr("Add « {0} »").format(labels.block_kinds()[kind])
         command = commands.add_block(self._db, text, section.data.id, position, self._done, kind=kind)
         if not self._push(command):
             return None
@@ -388,7 +386,7 @@ class ReportTab(QWidget):
         if node is None:
             return False
         label = self.model.data(self.model.index_of(node.key))
-        text = self.tr("Supprimer « {label} »").format(label=label)
+        text = self.tr("Delete « {0} »").format(label)
         # Select a neighbour first so the editor does not show a vanished item.
         siblings = node.parent.children if node.parent else []
         row = siblings.index(node)
@@ -422,7 +420,7 @@ class ReportTab(QWidget):
         if node is None:
             return False
         label = self.model.data(self.model.index_of(key))
-        text = self.tr("Déplacer « {label} »").format(label=label)
+        text = self.tr("Move « {0} »").format(label)
         kind, item_id = key
         if kind == "section":
             command = commands.move_section(self._db, text, item_id, position, self._done)
@@ -435,15 +433,15 @@ class ReportTab(QWidget):
         return True
 
     def update_section(self, section_id: int, fields: dict) -> bool:
-        text = self.tr("Modifier la section")
+        text = self.tr("Edit the section")
         return self._push(commands.update_section(self._db, text, section_id, self._done, **fields))
 
     def update_block(self, block_id: int, fields: dict) -> bool:
-        text = self.tr("Modifier le bloc")
+        text = self.tr("Edit the block")
         return self._push(commands.update_block(self._db, text, block_id, self._done, **fields))
 
     def store_text(self, block_id: int, text: str) -> bool:
-        label = self.tr("Modifier le texte")
+        label = self.tr("Edit the text")
         command = commands.BlockTextCommand(self._db, label, block_id, text, self._text_session, self._done)
         return self._push(command)
 
@@ -454,12 +452,12 @@ class ReportTab(QWidget):
         if self.meeting_id is None:
             return []
         self.flush()
-        text = self.tr("Créer les sections depuis le programme")
+        text = self.tr("Create sections from the programme")
         command = commands.sections_from_programme(self._db, text, self.meeting_id, self._done)
         if not self._push(command):
             return []
         if not command.memo:
-            self.show_message(self.tr("Chaque séance du programme a déjà sa section."))
+            self.show_message(self.tr("Every programme item already has its section."))
             return []
         self.tree.expandAll()
         self.select(("section", command.memo[0]))

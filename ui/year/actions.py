@@ -1,0 +1,375 @@
+"""The year-after-year menu actions, and what they open.
+
+File: New meeting from… (Ctrl+Shift+N), Import participants…, Export
+participants…, Sign-in sheet…. People: Person history…, Find duplicates…,
+Compare with an earlier meeting…. Edit: Search all meetings (Ctrl+Shift+F)
+shows the search dock.
+
+The window creates one ``YearActions`` and ui/menus.py places its actions.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QApplication, QMainWindow
+from sqlalchemy import select
+
+from models.entities import ProgrammePerson
+from models.errors import MinutierError
+from models.services import meetings
+from ui import dialogs
+from ui.year import files
+from ui.year.search import SearchDock
+
+if TYPE_CHECKING:  # the dialogs' modules load when first opened, not at start-up
+    from ui.year.comparison import ComparisonDialog
+    from ui.year.import_people import ImportDialog
+    from ui.year.new_from import NewFromDialog
+    from ui.year.people import DuplicatesDialog, PersonHistoryDialog
+
+log = logging.getLogger("minutier.ui")
+
+# The search's tab names → the window's tab keys.
+TAB_KEYS = {
+    "meeting": "general",
+    "participants": "participants",
+    "programme": "programme",
+    "report": "compte-rendu",
+}
+
+
+class YearActions(QObject):
+    def __init__(self, window: QMainWindow):
+        super().__init__(window)
+        self.window = window
+        self.db = window.db
+        self.writer = files.FileWriter(self.db, window)
+        self.writer.busy_changed.connect(lambda _busy: self._update())
+        # The dialogs last opened (tests and screenshots reach them here).
+        self.new_from_dialog: NewFromDialog | None = None
+        self.comparison: ComparisonDialog | None = None
+        self.history: PersonHistoryDialog | None = None
+        self.duplicates: DuplicatesDialog | None = None
+        self.import_dialog: ImportDialog | None = None
+
+        self.new_from_action = self._action(self.tr("New meeting from…"), self.new_from, "Ctrl+Shift+N")
+        self.new_from_action.setToolTip(self.tr("Next year's meeting built from this one"))
+        self.compare_action = self._action(self.tr("Compare with an earlier meeting…"), self.compare)
+        self.import_action = self._action(self.tr("Import participants…"), self.import_people)
+        self.export_people_action = self._action(self.tr("Export participants…"), self.export_people)
+        self.sign_in_action = self._action(self.tr("Sign-in sheet…"), self.sign_in_sheet)
+        self.history_action = self._action(self.tr("Person history…"), self.person_history, "Ctrl+H")
+        self.duplicates_action = self._action(self.tr("Find duplicates…"), self.find_duplicates)
+        self.search_action = self._action(self.tr("Search all meetings…"), self.show_search, "Ctrl+Shift+F")
+
+        self.search_dock = SearchDock(self.db, window)
+        self.search_dock.panel.open_hit.connect(self.open_hit)
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.search_dock)
+        self.search_dock.hide()
+
+        window.panel.opened.connect(lambda _id: self._update())
+        window.panel.changed.connect(self._update)
+        self._update()
+
+    def _action(self, text: str, slot, shortcut: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def _update(self) -> None:
+        has_meeting = self.window.meeting_id is not None
+        for action in (self.new_from_action, self.compare_action, self.import_action):
+            action.setEnabled(has_meeting)
+        for action in (self.export_people_action, self.sign_in_action):
+            action.setEnabled(has_meeting and not self.writer.busy)
+
+    def wait(self) -> None:
+        """Before the window closes: let a file being written finish."""
+        self.writer.wait()
+
+    def _changed(self) -> None:
+        """A command of these dialogs stored a change: the tabs reload."""
+        self.window.reload()
+
+    def _meeting_label(self) -> str:
+        with self.db.reading() as session:
+            meeting = meetings.get_meeting(session, self.window.meeting_id)
+            return f"{meeting.title} ({meeting.date.year})"
+
+    # ------------------------------------------------------------ next year's meeting
+
+    def new_from(self) -> NewFromDialog:
+        """Open the dialog (window-modal); on « Create », the meeting is made and opened."""
+        from ui.year.new_from import NewFromDialog
+
+        self.window.flush()
+        dialog = NewFromDialog(self.db, self.window.meeting_id, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.destroyed.connect(lambda _obj=None: setattr(self, "new_from_dialog", None))
+        dialog.accepted.connect(lambda: self.create_from(dialog))
+        self.new_from_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def create_from(self, dialog: NewFromDialog) -> int | None:
+        source_id = dialog.source_id()
+        try:
+            new_id = dialog.create()
+        except MinutierError as exc:
+            dialogs.error(self.window, self.tr("The meeting was not created.") + "\n" + str(exc))
+            return None
+        self.window.panel.refresh()
+        self.window.panel.changed.emit()
+        self.window.panel.select(new_id)
+        question = self.tr(
+            "The new meeting is created and open.\n\n"
+            "Compare it with the meeting it comes from: who attended and is not invited yet, "
+            "and the moderators, speakers and texts to confirm?"
+        )
+        if dialogs.ask(self.window, question, self.tr("Compare")):
+            self.compare(source_id)
+        return new_id
+
+    def compare(self, old_id: int | None = None) -> ComparisonDialog | None:
+        from ui.year.comparison import ComparisonDialog
+
+        if self.window.meeting_id is None:
+            return None
+        if self.comparison is not None:
+            self.comparison.close()
+        dialog = ComparisonDialog(
+            self.db,
+            self.window.undo_stack,
+            self.window.meeting_id,
+            old_id,
+            self.window,
+            on_change=self._changed,
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.destroyed.connect(lambda _obj=None: setattr(self, "comparison", None))
+        dialog.open_item.connect(self._open_item)
+        dialog.open_texts.connect(lambda mid: self._open(mid, "general"))
+        self.comparison = dialog
+        dialog.show()
+        return dialog
+
+    # ------------------------------------------------------------ people across years
+
+    def current_person(self) -> int | None:
+        """The person selected in the Participants tab, if it is built and has a selection."""
+        slot = self.window.slot("participants")
+        tab = slot.tab
+        if tab is None or not hasattr(tab, "selected_ids") or not hasattr(tab, "model"):
+            return None
+        ids = tab.selected_ids()
+        if not ids:
+            return None
+        row = tab.model.row_of(ids[0])
+        return tab.model.rows[row].person_id if row is not None else None
+
+    def person_history(self, person_id: int | None = None) -> PersonHistoryDialog:
+        from ui.year.people import PersonHistoryDialog
+
+        if person_id is None and self.window.tabs.currentWidget() is self.window.slot("participants"):
+            person_id = self.current_person()
+        if self.history is not None:
+            self.history.close()
+        dialog = PersonHistoryDialog(self.db, person_id, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.destroyed.connect(lambda _obj=None: setattr(self, "history", None))
+        dialog.open_meeting.connect(lambda mid: self._open(mid, "participants"))
+        dialog.find_duplicates.connect(self.find_duplicates)
+        self.history = dialog
+        dialog.show()
+        dialog.search.setFocus()
+        return dialog
+
+    def find_duplicates(self, person_id: int | None = None) -> DuplicatesDialog:
+        from ui.year.people import DuplicatesDialog
+
+        if self.duplicates is not None:
+            self.duplicates.close()
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            dialog = DuplicatesDialog(
+                self.db, self.window.undo_stack, person_id, self.window, on_change=self._changed
+            )
+        finally:
+            QApplication.restoreOverrideCursor()
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.destroyed.connect(lambda _obj=None: setattr(self, "duplicates", None))
+        self.duplicates = dialog
+        dialog.show()
+        return dialog
+
+    # ------------------------------------------------------------ lists in and out
+
+    def import_people(self) -> ImportDialog | None:
+        """Choose the file, read it, open the import dialog (non-modal)."""
+        from models import tabular
+        from ui.year.import_people import ImportDialog
+
+        if self.window.meeting_id is None:
+            return None
+        self.window.flush()
+        folder = self.window.settings.export_folder or str(Path.home())
+        path = files.choose_open(
+            self.window,
+            self.tr("Import participants"),
+            folder,
+            self.tr("Participant lists (*.csv *.xlsx *.txt);;All files (*)"),
+        )
+        if not path:
+            return None
+        try:
+            table = tabular.read_table(Path(path))
+        except MinutierError as exc:
+            dialogs.error(self.window, self.tr("The file cannot be read.") + "\n" + str(exc))
+            return None
+        except OSError as exc:
+            dialogs.error(self.window, self.tr("The file cannot be read.") + "\n" + str(exc))
+            return None
+        dialog = ImportDialog(
+            self.db, self.window.settings, self.window.meeting_id, Path(path), table, self.window
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.destroyed.connect(lambda _obj=None: setattr(self, "import_dialog", None))
+        dialog.imported.connect(self._imported)
+        self.import_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _imported(self, result) -> None:
+        # Not undoable: older steps must not undo over what the import wrote.
+        self.window.undo_stack.clear()
+        self.window.reload()
+        self.window.show_tab("participants")
+        self.window.statusBar().showMessage(
+            self.tr("Imported: {0} added, {1} updated, {2} skipped, {3} bad rows left out.").format(
+                result.added, result.updated, result.skipped, result.bad
+            ),
+            15000,
+        )
+
+    def _suggested(self, suffix: str, extension: str) -> str:
+        folder = Path(self.window.settings.export_folder or Path.home())
+        stem = files.safe_stem(self._meeting_label(), "minutier")
+        return str(folder / f"{stem} - {suffix}.{extension}")
+
+    def export_people(self) -> bool:
+        if self.window.meeting_id is None or self.writer.busy:
+            return False
+        self.window.flush()
+        path = files.choose_save(
+            self.window,
+            self.tr("Export participants"),
+            self._suggested(self.tr("participants"), "csv"),
+            self.tr("CSV for Excel (*.csv);;Excel workbook (*.xlsx)"),
+        )
+        if not path:
+            return False
+        target = Path(path)
+        fmt = target.suffix.lower().lstrip(".")
+        if fmt not in ("csv", "xlsx"):
+            target = target.with_name(target.name + ".csv")
+            fmt = "csv"
+        return self.write(
+            target,
+            lambda meeting: _attendance(meeting, fmt),
+            working=self.tr("Writing the participant list…"),
+            done=self.tr("The participant list is written:\n{0}\n\nOpen it?"),
+            failed=self.tr("The participant list was not written."),
+        )
+
+    def sign_in_sheet(self) -> bool:
+        if self.window.meeting_id is None or self.writer.busy:
+            return False
+        self.window.flush()
+        path = files.choose_save(
+            self.window,
+            self.tr("Sign-in sheet"),
+            self._suggested(self.tr("sign-in sheet"), "docx"),
+            self.tr("Word document (*.docx)"),
+        )
+        if not path:
+            return False
+        target = Path(path)
+        if target.suffix.lower() != ".docx":
+            target = target.with_name(target.name + ".docx")
+        return self.write(
+            target,
+            _sign_in_sheet,
+            working=self.tr("Writing the sign-in sheet…"),
+            done=self.tr("The sign-in sheet is written:\n{0}\n\nOpen it?"),
+            failed=self.tr("The sign-in sheet was not written."),
+        )
+
+    def write(self, target: Path, render, *, working: str, done: str, failed: str) -> bool:
+        self.window.settings.export_folder = str(target.parent)
+        return self.writer.write(
+            self.window.meeting_id, target, render, working=working, done=done, failed=failed
+        )
+
+    # ------------------------------------------------------------ search
+
+    def show_search(self) -> None:
+        narrow = not self.search_dock.isVisible() and self.search_dock.width() < 400
+        self.search_dock.show()
+        if narrow:
+            # Wide enough for the text around the words, the column that tells hits apart.
+            self.window.resizeDocks([self.search_dock], [460], Qt.Orientation.Horizontal)
+        self.search_dock.raise_()
+        self.search_dock.panel.focus()
+
+    def open_hit(self, meeting_id: int | None, hit) -> None:
+        if meeting_id is None:  # a roster person on no list: their history says where they were
+            self.person_history(hit.object_id)
+            return
+        tab = self._open(meeting_id, TAB_KEYS.get(hit.tab, "general"))
+        if tab is None:
+            return
+        if hit.kind == "attendance" and hasattr(tab, "select_participant"):
+            tab.select_participant(hit.object_id)
+        elif hit.kind == "programme_item" and hasattr(tab, "select_item"):
+            tab.select_item(hit.object_id)
+        elif hit.kind == "programme_person" and hasattr(tab, "select_item"):
+            with self.db.reading() as session:
+                item_id = session.scalar(
+                    select(ProgrammePerson.item_id).where(ProgrammePerson.id == hit.object_id)
+                )
+            if item_id is not None:
+                tab.select_item(item_id)
+        elif hit.kind in ("section", "block") and hasattr(tab, "select"):
+            tab.select((hit.kind, hit.object_id))
+
+    def _open(self, meeting_id: int, tab_key: str):
+        """Open the meeting (if it is not the open one) and bring ``tab_key`` forward; its widget."""
+        if meeting_id != self.window.meeting_id:
+            self.window.panel.select(meeting_id)
+        if meeting_id != self.window.meeting_id:
+            return None  # deleted meanwhile
+        return self.window.show_tab(tab_key)
+
+    def _open_item(self, meeting_id: int, item_id: int) -> None:
+        tab = self._open(meeting_id, "programme")
+        if tab is not None and hasattr(tab, "select_item"):
+            tab.select_item(item_id)
+
+
+def _attendance(meeting, fmt: str) -> bytes:
+    from exporters.attendance_table import export_attendance
+
+    return export_attendance(meeting, fmt)
+
+
+def _sign_in_sheet(meeting) -> bytes:
+    from exporters.sign_in_sheet import export_sign_in_sheet
+
+    return export_sign_in_sheet(meeting)

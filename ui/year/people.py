@@ -1,0 +1,619 @@
+"""People across years: a person's history, and the duplicate suggestions with their merge.
+
+The history dialog finds anyone on the roster (case and accents ignored)
+and shows, newest first, each meeting they were listed in (and how), were
+in the programme of, or are quoted in the notes of.
+
+The duplicates dialog lists ``roster.suggest_duplicates``; nothing is ever
+merged without the user choosing a pair, the record to keep, and
+confirming. A merge is one undoable command: Ctrl+Z gives the merged
+record back with its id, its lists, roles and notes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QAbstractTableModel,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import select
+
+from models.database import Database
+from models.entities import Attendance, Block, Person, ProgrammePerson
+from models.services import roster
+from models.text_keys import fold
+from ui import dialogs, labels
+from ui.undo import ServiceCommand, push
+
+Index = QModelIndex | QPersistentModelIndex
+ROOT = QModelIndex()
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+_SHOWN = 500  # roster people listed at most; typing narrows
+
+
+@dataclass(frozen=True, slots=True)
+class RosterLine:
+    id: int
+    name: str
+    organisation: str
+    haystack: str
+
+    @property
+    def text(self) -> str:
+        if self.name and self.organisation:
+            return f"{self.name} — {self.organisation}"
+        return self.name or self.organisation
+
+
+def read_roster(session) -> list[RosterLine]:
+    query = select(
+        Person.id, Person.civility, Person.first_name, Person.last_name, Person.organisation, Person.email
+    ).order_by(Person.last_name, Person.first_name, Person.organisation, Person.id)
+    lines = []
+    for pid, civility, first, last, org, email in session.execute(query):
+        name = " ".join(p for p in (civility, first, last) if p)
+        lines.append(RosterLine(pid, name, org, fold(f"{first} {last} {org} {email}")))
+    return lines
+
+
+class RosterModel(QAbstractListModel):
+    """The roster filtered by words typed (all must appear; case and accents ignored)."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._all: list[RosterLine] = []
+        self.rows: list[RosterLine] = []
+        self.more = 0  # people matching beyond those shown
+
+    def load(self, lines: list[RosterLine]) -> None:
+        self._all = lines
+        self.set_filter("")
+
+    def set_filter(self, text: str) -> None:
+        words = fold(text).split()
+        found = [r for r in self._all if all(w in r.haystack for w in words)]
+        self.beginResetModel()
+        self.rows = found[:_SHOWN]
+        self.more = len(found) - len(self.rows)
+        self.endResetModel()
+
+    def row_of(self, person_id: int) -> int:
+        return next((i for i, r in enumerate(self.rows) if r.id == person_id), -1)
+
+    def rowCount(self, parent: Index = ROOT) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        row = self.rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return row.text
+        if role == ID_ROLE:
+            return row.id
+        return None
+
+
+class HistoryModel(QAbstractTableModel):
+    """``roster.person_history`` as a table: date, meeting, on the list as, in the programme, notes."""
+
+    COLUMNS = 5
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.rows: list[roster.HistoryEntry] = []
+
+    def set_rows(self, rows: list[roster.HistoryEntry]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = ROOT) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = ROOT) -> int:
+        return 0 if parent.isValid() else self.COLUMNS
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        names = (
+            self.tr("Date"),
+            self.tr("Meeting"),
+            self.tr("On the list"),
+            self.tr("In the programme"),
+            self.tr("Interventions"),
+        )
+        return names[section] if 0 <= section < len(names) else None
+
+    def listed(self, entry: roster.HistoryEntry) -> str:
+        if entry.status is None:
+            return self.tr("not on the list")
+        text = labels.attendance_statuses().get(entry.status, entry.status)
+        if entry.status == "present" and entry.mode:
+            text += f" ({labels.attendance_modes().get(entry.mode, entry.mode)})"
+        return text
+
+    def roles(self, entry: roster.HistoryEntry) -> str:
+        names = labels.roles()
+        out = []
+        for text in entry.roles:
+            role, _sep, title = text.partition(": ")
+            out.append(self.tr("{0}: {1}").format(names.get(role, role), title))
+        return "; ".join(out)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        entry = self.rows[index.row()]
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if column == 0:
+                return f"{entry.date:%d/%m/%Y}"
+            if column == 1:
+                return entry.title
+            if column == 2:
+                return self.listed(entry)
+            if column == 3:
+                return self.roles(entry)
+            if column == 4:
+                return str(entry.interventions) if entry.interventions else ""
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == 4:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == ID_ROLE:
+            return entry.meeting_id
+        return None
+
+
+class PersonHistoryDialog(QDialog):
+    """Pick someone on the roster; see each meeting they took part in. Double-click opens it."""
+
+    open_meeting = Signal(int)
+    find_duplicates = Signal(int)
+
+    def __init__(self, db: Database, person_id: int | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._db = db
+        self.person_id: int | None = None
+        self.setWindowTitle(self.tr("Person history"))
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Find someone: name, organisation or email"))
+        self.search.setClearButtonEnabled(True)
+        self.people = RosterModel(self)
+        self.people_view = QListView()
+        self.people_view.setModel(self.people)
+        self.people_view.setUniformItemSizes(True)
+        self.more = QLabel()
+        self.more.setEnabled(False)
+        self._timer = QTimer(self, singleShot=True, interval=150)
+        self._timer.timeout.connect(self._filter)
+        self.search.textChanged.connect(lambda _t: self._timer.start())
+        self.search.returnPressed.connect(self._filter)
+
+        self.name = QLabel()
+        self.name.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.name.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.name.setFont(font)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.history = HistoryModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.history)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.doubleClicked.connect(self._open)
+        self.duplicates_button = QPushButton(self.tr("Possible duplicates…"))
+        self.duplicates_button.clicked.connect(self._duplicates)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.search)
+        left_layout.addWidget(self.people_view, 1)
+        left_layout.addWidget(self.more)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.name)
+        right_layout.addWidget(self.summary)
+        right_layout.addWidget(self.table, 1)
+        hint = QLabel(self.tr("Double-click a meeting to open it."))
+        hint.setEnabled(False)
+        right_layout.addWidget(hint)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([280, 620])
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.addButton(self.duplicates_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(buttons)
+
+        self.people_view.selectionModel().currentChanged.connect(self._person_chosen)
+        self.reload(person_id)
+        self.resize(940, 520)
+
+    def reload(self, person_id: int | None = None) -> None:
+        with self._db.reading() as session:
+            self.people.load(read_roster(session))
+        self._filter()
+        self.show_person(person_id if person_id is not None else self.person_id)
+
+    def _filter(self) -> None:
+        self._timer.stop()
+        keep = self.person_id
+        self.people.set_filter(self.search.text())
+        self.more.setText(
+            self.tr("%n more: type to narrow", "", self.people.more) if self.people.more else ""
+        )
+        self.more.setVisible(bool(self.people.more))
+        if keep is not None and self.people.row_of(keep) >= 0:
+            self._select_row(self.people.row_of(keep))
+        elif self.people.rowCount() and self.search.text().strip():
+            self._select_row(0)
+
+    def _select_row(self, row: int) -> None:
+        index = self.people.index(row, 0)
+        self.people_view.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+        )
+        self.people_view.scrollTo(index)
+
+    def _person_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self.show_person(current.data(ID_ROLE))
+
+    def show_person(self, person_id: int | None) -> None:
+        if person_id is not None and self.people.row_of(person_id) < 0 and self.search.text():
+            self.search.clear()
+            self._filter()
+        row = self.people.row_of(person_id) if person_id is not None else -1
+        line = self.people.rows[row] if row >= 0 else None
+        if line is None:
+            self.person_id = None
+            self.name.setText(self.tr("Choose someone on the left."))
+            self.summary.setText("")
+            self.history.set_rows([])
+            self.duplicates_button.setEnabled(False)
+            return
+        if self.people_view.currentIndex().row() != row:
+            self._select_row(row)
+        self.person_id = person_id
+        with self._db.reading() as session:
+            entries = roster.person_history(session, line.id)
+        self.name.setText(line.text)
+        listed = sum(1 for e in entries if e.status is not None)
+        present = sum(1 for e in entries if e.status == "present")
+        spoke = sum(1 for e in entries if e.roles or e.interventions)
+        self.summary.setText(
+            self.tr("On the list of %n meeting(s)", "", listed)
+            + " · "
+            + self.tr("present %n time(s)", "", present)
+            + " · "
+            + self.tr("in the programme or the notes of %n", "", spoke)
+        )
+        self.history.set_rows(entries)
+        self.duplicates_button.setEnabled(True)
+
+    def _open(self, index: QModelIndex) -> None:
+        meeting_id = index.siblingAtColumn(0).data(ID_ROLE)
+        if meeting_id is not None:
+            self.open_meeting.emit(meeting_id)
+
+    def _duplicates(self) -> None:
+        if self.person_id is not None:
+            self.find_duplicates.emit(self.person_id)
+
+
+# ---------------------------------------------------------------- duplicates
+
+
+@dataclass(slots=True)
+class Pair:
+    """A suggestion as shown: which record is kept can be swapped before merging."""
+
+    keep_id: int
+    merge_id: int
+    keep_name: str
+    merge_name: str
+    score: float
+    reasons: tuple[str, ...]
+
+    def swap(self) -> None:
+        self.keep_id, self.merge_id = self.merge_id, self.keep_id
+        self.keep_name, self.merge_name = self.merge_name, self.keep_name
+
+
+class DuplicatesModel(QAbstractTableModel):
+    COLUMNS = 4
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.rows: list[Pair] = []
+
+    def set_rows(self, rows: list[Pair]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def swap(self, row: int) -> None:
+        self.rows[row].swap()
+        self.dataChanged.emit(self.index(row, 0), self.index(row, 1))
+
+    def reason(self, code: str) -> str:
+        translated = {
+            "same email": self.tr("same email"),
+            "same name": self.tr("same name"),
+            "same name apart from accents or case": self.tr("same name apart from accents or case"),
+            "first and last names swapped": self.tr("first and last names swapped"),
+            "same words, split differently": self.tr("same words, split differently"),
+            "initial of the first name": self.tr("initial of the first name"),
+            "similar first names": self.tr("similar first names"),
+            "similar last names": self.tr("similar last names"),
+            "same organisation, no name": self.tr("same organisation, no name"),
+            "different organisations": self.tr("different organisations"),
+            "same organisation": self.tr("same organisation"),
+        }
+        return translated.get(code, code)
+
+    def rowCount(self, parent: Index = ROOT) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = ROOT) -> int:
+        return 0 if parent.isValid() else self.COLUMNS
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        names = (self.tr("Keep"), self.tr("Merge into it"), self.tr("Likeness"), self.tr("Why"))
+        return names[section] if 0 <= section < len(names) else None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        pair = self.rows[index.row()]
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if column == 0:
+                return pair.keep_name
+            if column == 1:
+                return pair.merge_name
+            if column == 2:
+                return f"{round(pair.score * 100)} %"
+            if column == 3:
+                return ", ".join(self.reason(r) for r in pair.reasons)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == 2:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class PersonCard:
+    """What helps decide whether two records are one person."""
+
+    id: int
+    name: str
+    function: str
+    organisation: str
+    email: str
+    meetings: int
+    mentions: int
+
+
+def person_card(session, person_id: int) -> PersonCard | None:
+    person = session.get(Person, person_id)
+    if person is None:
+        return None
+    listed = len(session.scalars(select(Attendance.id).where(Attendance.person_id == person_id)).all())
+    mentions = sum(
+        len(session.scalars(select(cls.id).where(cls.person_id == person_id)).all())
+        for cls in (ProgrammePerson, Block)
+    )
+    name = person.display_name or person.organisation
+    return PersonCard(person.id, name, person.function, person.organisation, person.email, listed, mentions)
+
+
+class DuplicatesDialog(QDialog):
+    """The suggestions; Merge… asks first. Follows undo and redo of merges."""
+
+    def __init__(
+        self,
+        db: Database,
+        undo_stack,
+        person_id: int | None = None,
+        parent: QWidget | None = None,
+        on_change=None,
+    ):
+        super().__init__(parent)
+        self._db = db
+        self._stack = undo_stack
+        self._on_change = on_change
+        self.person_id = person_id
+        self.setWindowTitle(self.tr("Possible duplicates in the roster"))
+
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        self.model = DuplicatesModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.keep_card = QLabel()
+        self.merge_card = QLabel()
+        for card in (self.keep_card, self.merge_card):
+            card.setTextFormat(Qt.TextFormat.RichText)
+            card.setWordWrap(True)
+            card.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+            card.setFrameShape(QLabel.Shape.StyledPanel)
+            card.setMinimumHeight(110)
+        cards = QHBoxLayout()
+        cards.addWidget(self.keep_card, 1)
+        cards.addWidget(self.merge_card, 1)
+
+        self.swap_button = QPushButton(self.tr("Keep the other one"))
+        self.swap_button.clicked.connect(self.swap)
+        self.merge_button = QPushButton(self.tr("Merge…"))
+        self.merge_button.clicked.connect(self.merge_current)
+        self.merge_button.setShortcut(QKeySequence("Ctrl+M"))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.addButton(self.swap_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.merge_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(cards)
+        layout.addWidget(buttons)
+
+        self.table.selectionModel().currentRowChanged.connect(self._show_cards)
+        # After undo and redo only: suggesting takes up to a second on a large roster, too slow
+        # to run after every keystroke stored elsewhere while the dialog is open.
+        getattr(undo_stack, "rewound", undo_stack.indexChanged).connect(self.refresh)
+        self.refresh()
+        self.resize(900, 560)
+
+    def refresh(self, *_args) -> None:
+        current = self.current()
+        held = (current.keep_id, current.merge_id) if current else None
+        with self._db.reading() as session:
+            if self.person_id is not None and session.get(Person, self.person_id) is not None:
+                found = roster.duplicates_of(session, self.person_id)
+            else:
+                found = roster.suggest_duplicates(session)
+        pairs = [Pair(s.keep_id, s.merge_id, s.keep_name, s.merge_name, s.score, s.reasons) for s in found]
+        self.model.set_rows(pairs)
+        self.intro.setText(
+            self.tr(
+                "%n pair(s) of roster records may be the same person. Nothing is merged unless you "
+                "choose a pair and confirm; a merge can be undone (Ctrl+Z).",
+                "",
+                len(pairs),
+            )
+        )
+        row = 0
+        if held is not None:
+            row = next((i for i, p in enumerate(pairs) if {p.keep_id, p.merge_id} == set(held)), 0)
+            if (
+                pairs
+                and {pairs[row].keep_id, pairs[row].merge_id} == set(held)
+                and pairs[row].keep_id != held[0]
+            ):
+                pairs[row].swap()  # the user's choice of which one to keep survives a refresh
+        if pairs:
+            self.table.selectionModel().setCurrentIndex(
+                self.model.index(row, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+            )
+        self._show_cards()
+
+    def current(self) -> Pair | None:
+        index = self.table.currentIndex()
+        return (
+            self.model.rows[index.row()] if index.isValid() and index.row() < len(self.model.rows) else None
+        )
+
+    def _card_html(self, title: str, card: PersonCard | None) -> str:
+        if card is None:
+            return ""
+        lines = [f"<b>{title}</b>", _esc(card.name)]
+        for value in (card.function, card.organisation, card.email):
+            if value:
+                lines.append(_esc(value))
+        lines.append(
+            self.tr("On %n meeting list(s)", "", card.meetings)
+            + " · "
+            + self.tr("%n mention(s) in programmes and notes", "", card.mentions)
+        )
+        return "<br>".join(lines)
+
+    def _show_cards(self, *_args) -> None:
+        pair = self.current()
+        self.swap_button.setEnabled(pair is not None)
+        self.merge_button.setEnabled(pair is not None)
+        if pair is None:
+            self.keep_card.setText("")
+            self.merge_card.setText("")
+            return
+        with self._db.reading() as session:
+            keep, merge = person_card(session, pair.keep_id), person_card(session, pair.merge_id)
+        self.keep_card.setText(self._card_html(self.tr("Kept"), keep))
+        self.merge_card.setText(self._card_html(self.tr("Merged into it, then removed"), merge))
+
+    def swap(self) -> None:
+        index = self.table.currentIndex()
+        if index.isValid():
+            self.model.swap(index.row())
+            self._show_cards()
+
+    def merge_current(self) -> bool:
+        """Ask, then merge the current pair as one undoable command; True when merged."""
+        pair = self.current()
+        if pair is None:
+            return False
+        question = self.tr(
+            "Merge « {1} » into « {0} »?\n\n"
+            "Every list, programme role and note of « {1} » moves to « {0} », whose empty fields are "
+            "filled from « {1} »; then « {1} » leaves the roster.\nYou can undo it (Ctrl+Z)."
+        ).format(pair.keep_name, pair.merge_name)
+        if not dialogs.confirm(self, question, self.tr("Merge")):
+            return False
+        keep_id, merge_id = pair.keep_id, pair.merge_id
+        command = ServiceCommand(
+            self._db,
+            self.tr("Merge {0} into {1}").format(pair.merge_name, pair.keep_name),
+            lambda session: roster.merge_people(session, keep_id, merge_id),
+            roster.unmerge_people,
+            self._on_change,
+        )
+        error = push(self._stack, command)
+        if error is not None:
+            dialogs.error(self, str(error))
+        self.refresh()
+        return error is None
+
+
+def _esc(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
