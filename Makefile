@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench screenshots clean translations
+.PHONY: run test test-postgres lint bench screenshots clean translations
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,6 +18,13 @@ run: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m ruff check .
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# The same suite with the PostgreSQL tests run, on a throwaway server on 127.0.0.1:55432
+# (.ci/postgres.sh; as root it installs Debian's postgresql first if needed), stopped after.
+test-postgres: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,postgres]'
+	url=$$(bash .ci/postgres.sh start) && trap 'bash .ci/postgres.sh stop' EXIT && \
+		MINUTIER_TEST_PG_URL="$$url" $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/python -m ruff check .

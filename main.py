@@ -95,6 +95,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     p = commands.add_parser(
+        "copy",
+        help="copy every meeting and the roster to an empty database (a file to a server, or back)",
+        description="Copies every meeting, with the whole roster, from one database to another that "
+        "holds none yet, in one transaction, then checks that each meeting dumps the same on both "
+        "sides. The source is only read.",
+    )
+    p.add_argument("--from", dest="source", required=True, metavar="FILE_OR_URL", help="database to copy")
+    p.add_argument(
+        "--to", dest="target", required=True, metavar="FILE_OR_URL", help="empty database to copy into"
+    )
+
+    p = commands.add_parser(
         "attendance-sheet",
         parents=[db_parent],
         help="write the sign-in sheet (feuille d'émargement) as .docx",
@@ -209,8 +221,31 @@ def cmd_restore(args) -> int:
     return 0
 
 
-# Commands that must work on a database that cannot be opened (damaged, locked…).
-OFFLINE_COMMANDS = {"backups": cmd_backups, "restore": cmd_restore}
+def cmd_copy(args) -> int:
+    from models.database import mask_password, open_database
+    from models.errors import MinutierError
+    from models.transfer import copy_all
+
+    if "://" not in args.source and not Path(args.source).expanduser().is_file():
+        raise MinutierError(f"{args.source}: no such database file to copy from.")
+    source = open_database(args.source)
+    try:
+        target = open_database(args.target)
+        try:
+            report = copy_all(source, target)
+            where = f"from {source.label} to {target.label}"
+        finally:
+            target.close()
+    finally:
+        source.close()
+    print(f"Copied {report.meetings} meeting(s) and {report.people} roster people {mask_password(where)}.")
+    print(f"Checked: each of the {report.meetings} meeting(s) dumps identically on both sides.")
+    return 0
+
+
+# Commands that must work on a database that cannot be opened (damaged, locked…),
+# or that open their databases themselves.
+OFFLINE_COMMANDS = {"backups": cmd_backups, "restore": cmd_restore, "copy": cmd_copy}
 
 
 def cmd_new_from(db, args) -> int:

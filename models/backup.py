@@ -515,12 +515,13 @@ def restore_backup(db_path: Path, backup: str | Path, backup_dir: Path | None = 
 def database_file(target: str) -> Path:
     """The file behind a --db value (path or sqlite:/// URL); MinutierError for a server."""
     if "://" in target:
-        from sqlalchemy.engine import make_url
+        from models.database import parse_url
 
-        url = make_url(target)
+        url = parse_url(target)  # DatabaseRefused, password hidden, if malformed
         if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
             raise MinutierError(
-                "Backups are kept for database files only; back up a server with its own tools."
+                "Backups are kept for database files only; back up a server with its own tools "
+                "(pg_dump), or copy its meetings to a file: minutier copy --from URL --to FILE."
             )
         target = url.database
     return Path(target).expanduser()

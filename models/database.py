@@ -19,6 +19,10 @@ Data safety (docs/data-safety.md):
 - A refused existing file (damaged, or not a database) names the newest
   backup that passes integrity_check, with the command that restores it;
   the exception carries it as ``exc.backup`` (a BackupInfo, or None).
+- On a PostgreSQL server (docs/shared-database.md) writes are serialised
+  by an advisory lock, as SQLite's BEGIN IMMEDIATE does for files; a
+  server that cannot be reached, a database that does not exist or
+  credentials it refuses make one sentence, never with the password.
 - Database.transaction() turns the storage's failures into one-sentence
   MinutierErrors: ConflictError (a row changed by another window or
   process since it was read), StorageError (disk full, I/O error, lock
@@ -41,12 +45,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from models import (
+    changes,
     entities,  # noqa: F401  (registers every table on Base.metadata)
     schema_version,
     text_rules,
@@ -58,6 +63,7 @@ from models.errors import ConflictError, DatabaseRefused, MinutierError
 APPLICATION_ID = 0x4D4E5554
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 15_000
+WRITE_LOCK = APPLICATION_ID + 1  # a server's advisory lock held by each write transaction
 
 
 class DatabaseDamaged(DatabaseRefused):
@@ -310,11 +316,42 @@ def _make_readonly_engine(path: Path, query: str) -> Engine:
     return engine
 
 
+def _server_error(orig: BaseException, where: str) -> MinutierError | None:
+    """The user-facing error for a failure of a database server (psycopg's errors), or None for others."""
+    if not type(orig).__module__.startswith("psycopg"):
+        return None
+    import psycopg
+
+    state = getattr(orig, "sqlstate", None) or ""
+    message = one_line(str(orig).splitlines()[0] if str(orig) else type(orig).__name__)
+    if state in ("40001", "40P01"):  # serialization failure, deadlock: another save at the same moment
+        return ConflictError(
+            "Someone else was saving the same data at the same moment; nothing was saved. Try again."
+        )
+    if state in ("55P03", "57014"):  # lock_not_available (lock_timeout), query_canceled
+        seconds = BUSY_TIMEOUT_MS // 1000
+        return StorageError(
+            f"{where} kept this data locked for another user for {seconds} s; nothing was saved, try again."
+        )
+    if state == "53100":
+        return StorageError(f"Cannot save to {where}: the server's disk is full. Nothing was saved.")
+    if state in ("25006", "42501"):  # read-only transaction (a standby), insufficient privilege
+        return ReadOnlyDatabase(
+            f"{where} does not let this user change the data ({message}); nothing was saved."
+        )
+    if isinstance(orig, psycopg.OperationalError) or state.startswith(("08", "57P")):
+        return StorageError(
+            f"Lost the connection to {where} ({message}); this action was not saved. "
+            "Check the network, then try again."
+        )
+    return None
+
+
 def _storage_error(exc: BaseException, where: str) -> MinutierError | None:
     """The user-facing error for a failure of the storage itself, or None for others."""
     orig = exc.orig if isinstance(exc, DBAPIError) else exc
     if not isinstance(orig, sqlite3.Error):
-        return None
+        return _server_error(orig, where) if orig is not None else None
     name = getattr(orig, "sqlite_errorname", "") or ""
     message = one_line(orig)
     if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "database is locked" in message:
@@ -391,10 +428,24 @@ class Database:
         self.backup_problem = backup_problem
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         text_rules.install(self._sessions)
+        # Versions of the change feed written by this Database's commits (models/changes.py).
+        self.own_versions: dict[int, set[int]] = {}
+        self._own_lock = threading.Lock()
+        changes.install(self._sessions, self._committed)
         self._registered = path.resolve() if path is not None else None
         if self._registered is not None:
             with _OPEN_LOCK:
                 _OPEN[self._registered] += 1
+
+    def _committed(self, bumped: dict[int, int]) -> None:
+        with self._own_lock:
+            for meeting_id, version in bumped.items():
+                self.own_versions.setdefault(meeting_id, set()).add(version)
+
+    @property
+    def is_server(self) -> bool:
+        """Whether the data lives on a database server (PostgreSQL) rather than in a file."""
+        return self.path is None
 
     @property
     def label(self) -> str:
@@ -418,7 +469,12 @@ class Database:
             )
         with self._sessions() as session:
             try:
-                session.connection(execution_options={"minutier_write": True})
+                connection = session.connection(execution_options={"minutier_write": True})
+                if connection.dialect.name == "postgresql":
+                    # One writer at a time, as SQLite's BEGIN IMMEDIATE: an action reads the rows
+                    # it changes after the previous writer committed, so only a really stale edit
+                    # (an older read, a kept object) meets the version check. Waits lock_timeout.
+                    connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITE_LOCK})
                 yield session
                 session.commit()
             except BaseException as exc:
@@ -507,9 +563,9 @@ def open_database(target: str | Path, *, backup_dir: Path | None = None) -> Data
     Raises DatabaseRefused, with the file untouched, when it cannot be used.
     """
     if isinstance(target, str) and _is_url(target):
-        url = make_url(target)
+        url = parse_url(target)
         if url.get_backend_name() != "sqlite":
-            return _open_server(target)
+            return _open_server(url)
         if not url.database or url.database == ":memory:":
             raise DatabaseRefused("An in-memory database cannot hold meetings; give a file path.")
         target = url.database
@@ -612,10 +668,14 @@ def _create_schema(engine: Engine) -> None:
     path (no Alembic import) cannot drift from them.
     """
     with engine.begin() as conn:
-        Base.metadata.create_all(conn)
-        conn.execute(text("CREATE TABLE IF NOT EXISTS alembic_version (version_num VARCHAR(32) NOT NULL)"))
-        conn.execute(text("DELETE FROM alembic_version"))
-        conn.execute(text("INSERT INTO alembic_version VALUES (:rev)"), {"rev": schema_version.HEAD})
+        _create_schema_on(conn)
+
+
+def _create_schema_on(conn) -> None:
+    Base.metadata.create_all(conn)
+    conn.execute(text("CREATE TABLE IF NOT EXISTS alembic_version (version_num VARCHAR(32) NOT NULL)"))
+    conn.execute(text("DELETE FROM alembic_version"))
+    conn.execute(text("INSERT INTO alembic_version VALUES (:rev)"), {"rev": schema_version.HEAD})
 
 
 def _migrate(engine: Engine) -> None:
@@ -624,33 +684,159 @@ def _migrate(engine: Engine) -> None:
     upgrade_to_head(engine)
 
 
-def _open_server(url: str) -> Database:
+# ---------------------------------------------------------------- database servers
+
+SERVER_CONNECT_TIMEOUT_S = 10
+SERVER_BACKENDS = ("postgresql",)
+PG_DRIVER = "postgresql+psycopg"  # the driver of the [postgres] extra
+
+
+def mask_password(target: str) -> str:
+    """``target`` with a password replaced by ***, even when it is not a valid URL."""
+    scheme, sep, rest = target.partition("://")
+    credentials, at, host = rest.rpartition("@")
+    if not (sep and at) or ":" not in credentials:
+        return target
+    return f"{scheme}://{credentials.split(':', 1)[0]}:***@{host}"
+
+
+def parse_url(target: str) -> URL:
+    """A --db URL (``postgresql://``, ``postgres://``: the psycopg driver); DatabaseRefused if malformed."""
     try:
-        engine = create_engine(url, future=True, pool_pre_ping=True)
-        with engine.connect() as conn:
-            tables = inspect(conn).get_table_names()
-            revision = None
-            if "alembic_version" in tables:
-                revision = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        url = make_url(target)
+    except (ArgumentError, ValueError) as exc:
+        raise DatabaseRefused(
+            f"{mask_password(target)} is not a database address "
+            "(expected a file, or e.g. postgresql+psycopg://user@host/dbname)."
+        ) from exc
+    if url.drivername in ("postgres", "postgresql"):
+        url = url.set(drivername=PG_DRIVER)
+    return url
+
+
+def _scrub(text_: str, url: URL) -> str:
+    """An error text with the URL's password, in any spelling, replaced by ***."""
+    from urllib.parse import quote, quote_plus
+
+    password = url.password
+    if password:
+        for spelling in {str(password), quote(str(password), safe=""), quote_plus(str(password))}:
+            text_ = text_.replace(spelling, "***")
+    return text_
+
+
+def _connect_args(url: URL) -> dict:
+    """Time-outs for a server: never hang on an unreachable host, never wait forever on a row lock."""
+    query = url.query
+    args: dict = {}
+    if "connect_timeout" not in query:
+        args["connect_timeout"] = SERVER_CONNECT_TIMEOUT_S
+    if "application_name" not in query:
+        args["application_name"] = "Minutier"
+    options = query.get("options", "")
+    options = " ".join(options) if isinstance(options, tuple) else options
+    if "lock_timeout" not in options:
+        args["options"] = f"{options} -c lock_timeout={BUSY_TIMEOUT_MS}".strip()
+    return args
+
+
+def _server_refusal(exc: BaseException, url: URL, safe: str) -> str:
+    """One sentence saying why the server cannot be used: unreachable, credentials, no such database…"""
+    orig = getattr(exc, "orig", None) or exc
+    raw = _scrub(str(orig), url)
+    lower = raw.lower()
+    where = url.host or "localhost"
+    if url.port:
+        where += f":{url.port}"
+    user = url.username or "(no user name)"
+    if "no password supplied" in lower:
+        return (
+            f"Cannot connect to {safe}: the server asks for a password; put it in the address "
+            "(postgresql+psycopg://user:password@host/dbname) or in ~/.pgpass."
+        )
+    if "authentication failed" in lower or ("role" in lower and "does not exist" in lower):
+        return f"Cannot connect to {safe}: the server refused the user name {user} or its password."
+    if "pg_hba.conf" in lower:
+        return f"Cannot connect to {safe}: the server does not accept {user} from here (pg_hba.conf)."
+    if "database" in lower and "does not exist" in lower:
+        return (
+            f"Cannot connect to {safe}: the server has no database named {url.database}; "
+            "create it (createdb) or check the name."
+        )
+    if "connection refused" in lower or "no such file or directory" in lower:
+        return f"Cannot connect to {safe}: nothing answers at {where}; is the server running there?"
+    if "could not translate host name" in lower or "name or service not known" in lower:
+        return f"Cannot connect to {safe}: unknown host {url.host}."
+    if "timeout expired" in lower or "timed out" in lower:
+        return f"Cannot connect to {safe}: no answer from {where} within {SERVER_CONNECT_TIMEOUT_S} s."
+    if "permission denied" in lower:
+        return (
+            f"{safe} does not let {user} create Minutier's tables ({one_line(raw.splitlines()[0])}); "
+            "make that user the owner of the database."
+        )
+    first = next((line.strip() for line in raw.splitlines() if line.strip()), type(orig).__name__)
+    return f"Cannot use {safe}: {one_line(first)}"
+
+
+def _prepare_server(engine: Engine, safe: str) -> bool:
+    """Check the revision; create the schema on an empty database, migrate an older one. True if created.
+
+    All in one transaction (PostgreSQL's DDL is transactional: a failed
+    upgrade leaves nothing half-done), under an advisory lock so that two
+    Minutiers opening a new database at once create it once.
+    """
+    with engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": APPLICATION_ID})
+        tables = inspect(conn).get_table_names()
+        revision = None
+        if "alembic_version" in tables:
+            revision = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        _refuse_newer(safe, revision)
+        if revision is None:
+            if tables:
+                raise DatabaseRefused(f"{safe} already holds other tables; it is not a Minutier database.")
+            _create_schema_on(conn)
+            return True
+        if revision != schema_version.HEAD:
+            from models.migrations import upgrade_connection
+
+            try:
+                upgrade_connection(conn)
+            except SQLAlchemyError as exc:
+                raise DatabaseRefused(
+                    f"Upgrading {safe} failed ({one_line(getattr(exc, 'orig', exc))}); "
+                    "the upgrade was rolled back, nothing was changed."
+                ) from exc
+    return False
+
+
+def _open_server(url: URL) -> Database:
+    safe = url.render_as_string(hide_password=True)
+    if url.get_backend_name() not in SERVER_BACKENDS:
+        raise DatabaseRefused(
+            f"{safe}: Minutier works with database files and PostgreSQL, not {url.get_backend_name()}."
+        )
+    try:
+        engine = create_engine(url, pool_pre_ping=True, connect_args=_connect_args(url))
     except ModuleNotFoundError as exc:
         raise DatabaseRefused(
-            f"The driver for this database is not installed ({exc.name}); "
-            "install Minutier with the matching extra, e.g. pip install .[postgres]."
+            f"The driver for {safe} is not installed ({exc.name}); "
+            "install Minutier with the PostgreSQL extra: pip install .[postgres]"
         ) from exc
     except SQLAlchemyError as exc:
-        safe = make_url(url).render_as_string(hide_password=True)
-        reason = str(getattr(exc, "orig", exc)).strip().splitlines()[0]
-        raise DatabaseRefused(f"Cannot connect to {safe}: {reason}") from exc
-    safe = engine.url.render_as_string(hide_password=True)
-    _refuse_newer(safe, revision)
-    created = False
-    if revision is None:
-        if tables:
-            raise DatabaseRefused(f"{safe} already holds other tables; it is not a Minutier database.")
-        _create_schema(engine)
-        created = True
-    elif revision != schema_version.HEAD:
-        _migrate(engine)
+        raise DatabaseRefused(_server_refusal(exc, url, safe)) from exc
+    try:
+        created = _prepare_server(engine, safe)
+    except DatabaseRefused:
+        engine.dispose()
+        raise
+    except SQLAlchemyError as exc:
+        engine.dispose()
+        raise DatabaseRefused(_server_refusal(exc, url, safe)) from exc
+    except BaseException:
+        engine.dispose()
+        raise
     return Database(engine, path=None, created=created)
 
 

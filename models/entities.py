@@ -277,3 +277,17 @@ class Block(Versioned, Base):
 
     section: Mapped[Section] = relationship(back_populates="blocks")
     person: Mapped[Person | None] = relationship()
+
+
+class ChangeLog(Base):
+    """The change feed (models/changes.py): one counter per meeting, bumped by every commit touching it.
+
+    ``meeting_id`` 0 stands for changes that may show in any meeting (the
+    roster, bulk statements). No foreign key: the row of a deleted meeting
+    is removed by the same commit, and 0 is no meeting.
+    """
+
+    __tablename__ = "change_log"
+
+    meeting_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=0)

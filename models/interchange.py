@@ -65,7 +65,8 @@ class _PeopleRefs:
         return self.refs[person.id]
 
 
-def meeting_to_data(meeting: Meeting) -> dict[str, Any]:
+def meeting_to_data(meeting: Meeting, person_ids: dict[str, int] | None = None) -> dict[str, Any]:
+    """The meeting as interchange data; ``person_ids``, if given, receives each people ref's roster id."""
     people = _PeopleRefs()
     attendance = [
         {"person": people.ref(a.person), "status": a.status, "mode": a.mode} for a in meeting.attendance
@@ -145,6 +146,8 @@ def meeting_to_data(meeting: Meeting) -> dict[str, Any]:
         "photo_album_url": meeting.photo_album_url,
         "logo": logo,
     }
+    if person_ids is not None:
+        person_ids.update({ref: person_id for person_id, ref in people.refs.items()})
     return {
         "format": FORMAT,
         "version": VERSION,
@@ -276,13 +279,20 @@ def find_person(session: Session, fields: dict[str, str]) -> Person | None:
     return None
 
 
-def import_data(session: Session, data: dict[str, Any]) -> Meeting:
-    """Add the meeting described by already-validated ``data``; flushes, does not commit."""
+def import_data(session: Session, data: dict[str, Any], roster: dict[str, Person] | None = None) -> Meeting:
+    """Add the meeting described by already-validated ``data``; flushes, does not commit.
+
+    ``roster``, if given, names the roster person of each people ref (a
+    copy between databases keeps people apart that matching would merge).
+    """
     people: dict[str, Person] = {}
     for i, row in enumerate(data.get("people", [])):
         ref = row["ref"]
         if ref in people:
             raise FormatError(f"people[{i}].ref", f'"{ref}" is used twice')
+        if roster is not None:
+            people[ref] = roster[ref]
+            continue
         fields = {f: row.get(f, "") for f in PERSON_FIELDS}
         person = find_person(session, fields)
         if person is None:

@@ -32,6 +32,7 @@ from typing import Literal
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
+from models import text_rules
 from models.entities import Attendance, Person
 from models.errors import ConflictError, MinutierError
 from models.services.meetings import get_meeting
@@ -201,6 +202,8 @@ STATUS_WORDS = {
     "excused": {"excuse", "excusee", "excused", "excusado", "excusada", "apologies"},
     "absent": {"absent", "absente", "ausente", "no show"},
 }
+# How a bad row's reason names a field.
+_FIELD_NAMES = {f: f.replace("_", " ") for f in PERSON_FIELDS}
 # Fields whose roster spelling is kept when a list writes them with other case or accents only.
 _SPELLING = ("first_name", "last_name", "organisation")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -259,10 +262,17 @@ def format_mapping(mapping: dict[str, str]) -> str:
     return ",".join(f"{f}={h}" for f, h in mapping.items())
 
 
+def _shown(text: str, limit: int = 40) -> str:
+    """A cell or header quoted in a message: on one line, visible, and short."""
+    text = text_rules.FORBIDDEN.sub("\ufffd", " ".join(text.split()))
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def check_mapping(mapping: dict[str, str], headers: tuple[str, ...]) -> None:
     missing = [h for h in mapping.values() if h not in headers]
     if missing:
-        raise MinutierError(f'The file has no column "{missing[0]}" (its columns: {", ".join(headers)}).')
+        columns = ", ".join(_shown(h) for h in headers[:12]) + (", …" if len(headers) > 12 else "")
+        raise MinutierError(f'The file has no column "{_shown(missing[0])}" (its columns: {columns}).')
     unknown = sorted(set(mapping) - set(FIELDS))
     if unknown:
         raise MinutierError(f'"{unknown[0]}" is not a field ({", ".join(FIELDS)}).')
@@ -339,11 +349,11 @@ def _word(value: str, fld: str, header: str) -> tuple[str | None, str]:
         if folded in YES_WORDS | NO_WORDS and (remote_header or in_person_header):
             remote = (folded in YES_WORDS) == remote_header
             return ("remote" if remote else "in_person"), ""
-        return None, f'mode: "{value}" is neither in person nor remote'
+        return None, f'mode: "{_shown(value)}" is neither in person nor remote'
     for status, words in STATUS_WORDS.items():
         if folded in words:
             return status, ""
-    return None, f'status: "{value}" is not invited, present, excused or absent'
+    return None, f'status: "{_shown(value)}" is not invited, present, excused or absent'
 
 
 def _roster_index(session: Session):
@@ -396,11 +406,15 @@ def plan_import(session: Session, table: Table, mapping: dict[str, str], meeting
         values = {f: cell(f) for f in PERSON_FIELDS}
         if not any(values[f] for f in PERSON_FIELDS) and not cell("mode") and not cell("status"):
             continue  # an empty row (only unmapped columns filled)
-        problems = []
+        problems = [
+            f"{_FIELD_NAMES[f]}: {reason}"
+            for f in PERSON_FIELDS
+            if (reason := text_rules.problem(values[f])) is not None
+        ]
         if not (values["first_name"] or values["last_name"] or values["organisation"]):
             problems.append("no name and no organisation")
         if values["email"] and not _EMAIL.match(values["email"]):
-            problems.append(f'email: "{values["email"]}" is not an email address')
+            problems.append(f'email: "{_shown(values["email"])}" is not an email address')
         mode, why = _word(cell("mode"), "mode", mapping.get("mode", ""))
         if why:
             problems.append(why)
@@ -519,6 +533,10 @@ def apply_plan(session: Session, plan: ImportPlan, *, accept_bad_rows: bool = Fa
     # New people and rows in bulk (one INSERT … RETURNING per table): the ORM's one statement per
     # object takes half a second for 2,000 rows.
     new_rows = [row for row, person_id in joining if person_id is None]
+    # A bulk INSERT skips the session's text check (models.text_rules): check a plan made elsewhere here.
+    for row in new_rows:
+        for fld in PERSON_FIELDS:
+            text_rules.check(f"line {row.line}, {_FIELD_NAMES[fld]}", row.values[fld])
     new_ids = iter(
         session.scalars(
             insert(Person).returning(Person.id, sort_by_parameter_order=True),

@@ -33,7 +33,7 @@ class Row:
 class Table:
     headers: tuple[str, ...]
     rows: tuple[Row, ...]
-    encoding: str = ""  # CSV only: "utf-8", "utf-8-sig" or "cp1252"
+    encoding: str = ""  # CSV only: "utf-8", "utf-8-sig", "utf-16", "cp1252"… (see decode)
     delimiter: str = ""  # CSV only
 
     def preview(self, count: int = 10) -> list[dict[str, str]]:
@@ -41,15 +41,51 @@ class Table:
         return [dict(zip(self.headers, r.values, strict=False)) for r in self.rows[:count]]
 
 
+# Byte-order marks, longest first (a UTF-32 LE mark starts like a UTF-16 LE one).
+_BOMS = (
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """« utf-16-le » or « utf-16-be » when NUL bytes fill every other byte (Latin text in UTF-16)."""
+    head = data[:4096]
+    if len(head) < 4:
+        return None
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    if odd > 0.3 * len(head[1::2]) and even == 0:
+        return "utf-16-le"
+    if even > 0.3 * len(head[0::2]) and odd == 0:
+        return "utf-16-be"
+    return None
+
+
 def decode(data: bytes) -> tuple[str, str]:
-    """Text and encoding: UTF-8 (BOM or not), else Windows-1252 (Excel's « CSV » on Windows)."""
-    if data.startswith(b"\xef\xbb\xbf"):
+    """Text and encoding: by its byte-order mark (UTF-8, UTF-16 as Excel's « Unicode text »,
+    UTF-32), else UTF-16 without mark, else UTF-8, else Windows-1252 (Excel's « CSV » on Windows).
+
+    Extra marks at the start (a file saved twice with one) are dropped.
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(encoding)  # each of these codecs reads and drops the mark
+            except UnicodeDecodeError:
+                continue
+            return text.lstrip("\ufeff"), encoding
+    # Before UTF-8: Latin text in UTF-16 is also valid UTF-8, with a NUL after every letter.
+    wide = _utf16_without_bom(data)
+    if wide is not None:
         try:
-            return data[3:].decode("utf-8"), "utf-8-sig"
+            return data.decode(wide).lstrip("\ufeff"), wide
         except UnicodeDecodeError:
             pass
     try:
-        return data.decode("utf-8"), "utf-8"
+        return data.decode("utf-8").lstrip("\ufeff"), "utf-8"
     except UnicodeDecodeError:
         pass
     # cp1252 leaves five bytes undefined; latin-1 maps them to control characters instead of failing.

@@ -12,6 +12,8 @@ import pytest
 
 from models.sample import sample_text
 
+pytestmark = pytest.mark.both_backends
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -35,8 +37,8 @@ def sample_file(tmp_path):
     return path
 
 
-def test_import_list_dump_round_trip_byte_identical(tmp_path, sample_file):
-    db = tmp_path / "m.sqlite"
+def test_import_list_dump_round_trip_byte_identical(tmp_path, sample_file, db_target):
+    db = db_target
     imported = run("import", sample_file, "--db", db)
     assert imported.returncode == 0, imported.stderr
     meeting_id = imported.stdout.strip()
@@ -65,19 +67,19 @@ def test_default_database_is_created_and_seeded_with_2023(tmp_path):
     assert run("list", env=env).stdout == result.stdout
 
 
-def test_minutier_db_environment_variable_chooses_the_database(tmp_path, sample_file):
-    db = tmp_path / "env.sqlite"
+def test_minutier_db_environment_variable_chooses_the_database(sample_file, db_target):
+    db = db_target
     assert run("import", sample_file, env={"MINUTIER_DB": str(db)}).returncode == 0
     assert "2023-12-12" in run("list", "--db", db).stdout
 
 
-def test_a_new_explicit_database_starts_empty(tmp_path):
-    result = run("list", "--db", tmp_path / "new.sqlite")
+def test_a_new_explicit_database_starts_empty(db_target):
+    result = run("list", "--db", db_target)
     assert (result.returncode, result.stdout) == (0, "")
 
 
-def test_dump_to_stdout(tmp_path, sample_file):
-    db = tmp_path / "m.sqlite"
+def test_dump_to_stdout(sample_file, db_target):
+    db = db_target
     run("import", sample_file, "--db", db)
     assert run("dump", "2023", "-o", "-", "--db", db).stdout == sample_text()
 
@@ -101,8 +103,8 @@ def one_line_error(result) -> str:
     return lines[0]
 
 
-def test_data_errors_exit_1_with_one_line(tmp_path, sample_file):
-    db = tmp_path / "m.sqlite"
+def test_data_errors_exit_1_with_one_line(tmp_path, sample_file, db_target):
+    db = db_target
     bad = tmp_path / "bad.json"
     bad.write_text(sample_text().replace('"start": "11:45"', '"start": "25:00"'), encoding="utf-8")
     assert one_line_error(run("import", bad, "--db", db)) == (

@@ -14,6 +14,8 @@ from models.database import APPLICATION_ID, open_database
 from models.entities import Attendance, Meeting
 from models.errors import DatabaseRefused
 
+pytestmark = pytest.mark.both_backends
+
 
 def digest(path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
@@ -30,6 +32,7 @@ def test_new_file_is_marked_as_minutier_and_stamped(db, db_path):
         con.close()
 
 
+@pytest.mark.sqlite_only
 def test_every_connection_enforces_foreign_keys_and_waits_for_locks(db):
     with db.reading() as session:
         assert session.execute(text("PRAGMA foreign_keys")).scalar() == 1
@@ -42,9 +45,9 @@ def test_foreign_keys_refuse_an_orphan_row(db):
         session.add(Attendance(meeting_id=999, person_id=999))
 
 
-def test_reopening_keeps_the_data(db_path, db, sample_id):
+def test_reopening_keeps_the_data(db_target, db, sample_id):
     db.close()
-    again = open_database(db_path)
+    again = open_database(db_target)
     try:
         assert not again.created
         with again.reading() as session:

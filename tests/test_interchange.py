@@ -13,6 +13,8 @@ from models.entities import Block, Meeting, Person, ProgrammeItem
 from models.errors import FormatError
 from models.sample import sample_text
 
+pytestmark = pytest.mark.both_backends
+
 
 def dump(db, meeting_id) -> str:
     with db.reading() as session:

@@ -1,7 +1,9 @@
 """Two instances on one database (issue 6, test 5): writes wait, nothing is silently overwritten.
 
 The long test runs two processes for MINUTIER_SAFETY_SECONDS (default 30,
-as the issue asks) incrementing counters held in the same five rows, each
+as the issue asks), on an SQLite file and on PostgreSQL (issue 7),
+incrementing counters held in the same rows of one meeting (five blocks,
+the meeting itself) and of one roster person, each
 increment a read, a pause, then a write guarded by the version read (the
 way the editor works: show, let the user type, save). Half the writes go
 through a service's ``expected_version``, half through a stale ORM object
@@ -22,11 +24,13 @@ import time
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
+from models import changes
 from models.database import open_database
-from models.entities import Meeting, Person
+from models.entities import Block, Meeting, Person
 from models.errors import ConflictError
-from models.services import meetings, people
+from models.services import meetings, people, report
 
 ROOT = Path(__file__).resolve().parents[1]
 SECONDS = float(os.environ.get("MINUTIER_SAFETY_SECONDS", "30"))
@@ -49,14 +53,15 @@ db.close()
 """
 
 
-def test_a_write_waits_for_the_other_process_instead_of_failing(db_path):
-    db = open_database(db_path)
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"], indirect=True)
+def test_a_write_waits_for_the_other_process_instead_of_failing(db_target):
+    db = open_database(db_target)
     with db.transaction() as session:
         meetings.create_meeting(session, "Réunion", "2024-05-01")
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     hold = 1.5
     with subprocess.Popen(
-        [sys.executable, "-c", HOLD_LOCK, str(db_path), str(hold)],
+        [sys.executable, "-c", HOLD_LOCK, db_target, str(hold)],
         cwd=ROOT,
         env=env,
         stdout=subprocess.PIPE,
@@ -79,6 +84,7 @@ def test_a_write_waits_for_the_other_process_instead_of_failing(db_path):
 # ---------------------------------------------------------------- conflicts
 
 
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"], indirect=True)
 def test_a_stale_object_is_a_conflict_not_an_overwrite(db):
     with db.transaction() as session:
         meeting = meetings.create_meeting(session, "Réunion", "2024-05-01")
@@ -97,6 +103,7 @@ def test_a_stale_object_is_a_conflict_not_an_overwrite(db):
         assert session.get(Meeting, meeting_id).title == "changed in another window"
 
 
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"], indirect=True)
 def test_expected_version_refuses_an_edit_based_on_an_old_read(db):
     with db.transaction() as session:
         meeting_id = meetings.create_meeting(session, "Réunion", "2024-05-01").id
@@ -113,32 +120,45 @@ def test_expected_version_refuses_an_edit_based_on_an_old_read(db):
 # ---------------------------------------------------------------- two processes, 30 s
 
 
-def worker(db_path: str, seconds: float, seed: int) -> None:
+def _counters(session):
+    """The rows the workers increment, as (kind, id): blocks of one meeting, the meeting, a person."""
+    meeting = session.scalars(select(Meeting).order_by(Meeting.id)).first()
+    blocks = [b.id for b in meeting.sections[0].blocks]
+    person = session.scalars(select(Person).order_by(Person.id)).first()
+    return meeting.id, [*(("block", b) for b in blocks), ("meeting", meeting.id), ("person", person.id)]
+
+
+COUNTED = {"block": (Block, "text"), "meeting": (Meeting, "venue"), "person": (Person, "function")}
+SERVICE = {"block": report.update_block, "meeting": meetings.update_meeting, "person": people.update_person}
+
+
+def worker(target: str, seconds: float, seed: int) -> None:
     rng = random.Random(seed)
-    db = open_database(db_path)
+    db = open_database(target)
+    with db.reading() as session:
+        _meeting_id, rows = _counters(session)
     acked = conflicts = 0
-    per_row = [0] * ROWS
+    per_row = [0] * len(rows)
     end = time.monotonic() + seconds
     while time.monotonic() < end:
-        row = rng.randrange(ROWS)
-        person_id = row + 1
+        row = rng.randrange(len(rows))
+        kind, row_id = rows[row]
+        cls, name = COUNTED[kind]
         try:
             if rng.random() < 0.5:
                 with db.reading() as session:
-                    person = session.get(Person, person_id)
-                    value, version = int(person.function), person.version
+                    obj = session.get(cls, row_id)
+                    value, version = int(getattr(obj, name)), obj.version
                 time.sleep(rng.uniform(0, 0.003))  # the user typing
                 with db.transaction() as session:
-                    people.update_person(
-                        session, person_id, expected_version=version, function=str(value + 1)
-                    )
+                    SERVICE[kind](session, row_id, expected_version=version, **{name: str(value + 1)})
             else:
                 with db.transaction() as session:
-                    person = session.get(Person, person_id)  # detached after commit
+                    obj = session.get(cls, row_id)  # detached after commit
                 time.sleep(rng.uniform(0, 0.003))
                 with db.transaction() as session:
-                    session.add(person)
-                    person.function = str(int(person.function) + 1)
+                    session.add(obj)
+                    setattr(obj, name, str(int(getattr(obj, name)) + 1))
         except ConflictError:
             conflicts += 1
             continue
@@ -148,11 +168,18 @@ def worker(db_path: str, seconds: float, seed: int) -> None:
     print(json.dumps({"acked": acked, "conflicts": conflicts, "per_row": per_row}), flush=True)
 
 
-def test_two_processes_editing_the_same_rows_lose_no_update(db_path):
-    db = open_database(db_path)
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"], indirect=True)
+def test_two_processes_editing_the_same_meeting_lose_no_update(db_target):
+    db = open_database(db_target)
     with db.transaction() as session:
-        for i in range(ROWS):
-            people.add_person(session, first_name=f"Compteur {i}", function="0")
+        meeting = meetings.create_meeting(session, "Réunion", "2024-05-01", venue="0")
+        section = report.add_section(session, meeting.id, title="Notes")
+        for _ in range(ROWS):
+            report.add_block(session, section.id, kind="paragraph", text="0")
+        people.add_person(session, first_name="Compteur", function="0")
+    with db.reading() as session:
+        meeting_id, rows = _counters(session)
+        feed_before = changes.read(session)
     db.close()
 
     env = {**os.environ, "PYTHONPATH": str(ROOT), "TESTS_DIR": str(Path(__file__).parent)}
@@ -163,7 +190,7 @@ def test_two_processes_editing_the_same_rows_lose_no_update(db_path):
     )
     procs = [
         subprocess.Popen(
-            [sys.executable, "-c", code, str(db_path), str(SECONDS), str(seed)],
+            [sys.executable, "-c", code, db_target, str(SECONDS), str(seed)],
             cwd=ROOT,
             env=env,
             stdout=subprocess.PIPE,
@@ -178,14 +205,22 @@ def test_two_processes_editing_the_same_rows_lose_no_update(db_path):
         assert proc.returncode == 0, err
         results.append(json.loads(out))
 
-    db = open_database(db_path)
+    db = open_database(db_target)
     with db.reading() as session:
-        values = [int(session.get(Person, i + 1).function) for i in range(ROWS)]
+        values = []
+        for kind, row_id in rows:
+            cls, name = COUNTED[kind]
+            values.append(int(getattr(session.get(cls, row_id), name)))
+        feed_after = changes.read(session)
     db.close()
     acked = sum(r["acked"] for r in results)
     conflicts = sum(r["conflicts"] for r in results)
     print(f"{SECONDS:.0f} s, 2 processes: {acked} increments saved, {conflicts} conflicts retried")
-    assert values == [sum(r["per_row"][i] for r in results) for i in range(ROWS)]
+    assert values == [sum(r["per_row"][i] for r in results) for i in range(len(rows))]
     assert sum(values) == acked
     assert all(r["acked"] > 0 for r in results)
     assert conflicts > 0  # they really did collide
+    # The change feed counted every saved change once: the person's in GLOBAL, the others in the meeting's.
+    on_person = values[-1]
+    assert feed_after[meeting_id] - feed_before[meeting_id] == acked - on_person
+    assert feed_after[changes.GLOBAL] - feed_before[changes.GLOBAL] == on_person

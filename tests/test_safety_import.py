@@ -9,8 +9,7 @@ The import must then either raise FormatError (one line) having written
 nothing at all (every table counted before and after), or import a meeting
 that is what the file says. Any other exception fails the test.
 
-The CSV import the issue also names does not exist yet; its property test
-is left to the issue that adds it.
+The CSV participant import has its own property test: tests/test_safety_csv_import.py.
 """
 
 from __future__ import annotations

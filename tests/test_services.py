@@ -11,6 +11,8 @@ from models.entities import Meeting
 from models.errors import ConflictError, FormatError, MinutierError, NotFound
 from models.services import attendance, meetings, people, programme, report
 
+pytestmark = pytest.mark.both_backends
+
 
 def dump(db, meeting_id):
     with db.reading() as session:

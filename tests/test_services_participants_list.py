@@ -8,6 +8,8 @@ from models.entities import Attendance, Person
 from models.errors import MinutierError
 from models.services import attendance, meetings, people
 
+pytestmark = pytest.mark.both_backends
+
 
 def test_rows_are_plain_values_in_list_order(db, sample_id):
     with db.reading() as session:

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+
 from models.entities import Section
 from models.services import meetings, people, programme, report
+
+pytestmark = pytest.mark.both_backends
 
 
 def test_outline_mirrors_the_sample_tree(db, sample_id):

@@ -22,6 +22,8 @@ from models.services import meetings
 from models.services.attendance import add_attendance, set_marks
 from models.text_keys import sort_key
 
+pytestmark = pytest.mark.both_backends
+
 ROOT = Path(__file__).resolve().parents[1]
 NASTY = {
     "first_name": '=HYPERLINK("http://x","clic")',

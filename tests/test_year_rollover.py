@@ -16,6 +16,8 @@ from models.errors import FormatError
 from models.services import compare, meetings, programme, rollover
 from models.services.attendance import add_attendance, set_marks
 
+pytestmark = pytest.mark.both_backends
+
 ROOT = Path(__file__).resolve().parents[1]
 
 

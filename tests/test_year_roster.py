@@ -14,6 +14,8 @@ from models.services import rollover, roster
 from models.services.attendance import add_attendance
 from models.services.people import add_person
 
+pytestmark = pytest.mark.both_backends
+
 
 def person_id(session, first, last):
     return session.scalars(

@@ -5,12 +5,16 @@ from __future__ import annotations
 import json
 import sqlite3
 
+import pytest
+
 from models import interchange
 from models.entities import Block, Meeting, Person
 from models.sample import sample_text
 from models.services import search
 from models.services.people import add_person
 from models.services.report import update_block
+
+pytestmark = pytest.mark.both_backends
 
 
 def add_years(db, years):

@@ -42,19 +42,31 @@ def edit(
     fields: dict[str, Any],
     on_done: Done = None,
     merge: bool = False,
+    expected_version: int | None = None,
 ) -> ServiceCommand:
-    """``update(session, obj_id, **fields)`` returns the previous values, which undo puts back."""
+    """``update(session, obj_id, **fields)`` returns the previous values, which undo puts back.
+
+    ``expected_version``: the row's version when the view read it; the first run refuses
+    (ConflictError) if the row changed elsewhere since. A redo follows our own undo: not checked.
+    """
+    expected = [expected_version]
 
     def do(session):
-        return update(session, obj_id, **fields)
+        version, expected[0] = expected[0], None
+        if version is None:
+            return update(session, obj_id, **fields)
+        return update(session, obj_id, expected_version=version, **fields)
 
     def undo(session, previous):
         update(session, obj_id, **previous)
 
     if merge:
         key = (update.__module__, update.__name__, obj_id, tuple(sorted(fields)))
-        return MergingEdit(db, text, do, undo, on_done, merge_key=key)
-    return ServiceCommand(db, text, do, undo, on_done)
+        command = MergingEdit(db, text, do, undo, on_done, merge_key=key)
+    else:
+        command = ServiceCommand(db, text, do, undo, on_done)
+    command.unsaved = dict(fields)
+    return command
 
 
 class _Added:

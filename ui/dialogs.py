@@ -57,11 +57,22 @@ def confirm(parent: QWidget | None, text: str, action: str) -> bool:
     return box.clickedButton() is yes
 
 
-def ask(parent: QWidget | None, text: str, action: str) -> bool:
-    """A harmless question (« Open the document? »); the action is the default."""
-    box = _box(parent, QMessageBox.Icon.Information, text)
+def ask(parent: QWidget | None, text: str, action: str, *, details: str = "", warning: bool = False) -> bool:
+    """A question whose answer is an action (« Open the document? »); the action is the default.
+
+    ``warning``: something went wrong and the action repairs it (« Restore the newest backup »).
+    """
+    icon = QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Information
+    box = _box(parent, icon, text, details)
     yes = box.addButton(action, QMessageBox.ButtonRole.AcceptRole)
     box.addButton(QMessageBox.StandardButton.Close)
     box.setDefaultButton(yes)
     _run(box)
     return box.clickedButton() is yes
+
+
+def inform(parent: QWidget | None, text: str, details: str = "") -> None:
+    """Something done that the user should know about (« Restored; the previous file is kept as … »)."""
+    box = _box(parent, QMessageBox.Icon.Information, text, details)
+    box.setStandardButtons(QMessageBox.StandardButton.Ok)
+    _run(box)

@@ -20,12 +20,12 @@ from PySide6.QtWidgets import (
 )
 
 from models.database import Database
-from models.errors import NotFound
+from models.errors import MinutierError, NotFound
 from models.services import meetings
 from ui import commands, dialogs, labels, times
 from ui.fields import Binding, TextArea, bind_area, bind_combo, bind_date, bind_line
 from ui.logo_field import LogoField
-from ui.undo import push
+from ui.undo import push, reported
 
 
 class GeneralTab(QWidget):
@@ -36,6 +36,8 @@ class GeneralTab(QWidget):
         self._db = db
         self._stack = undo_stack
         self.meeting_id: int | None = None
+        self.version: int | None = None  # the meeting row's version when read: edits check it
+        self._storing = False
         self.values: dict[str, Any] = {}
         self.bindings: dict[str, Binding] = {}
         self.widgets: dict[str, QWidget] = {}
@@ -170,11 +172,13 @@ class GeneralTab(QWidget):
             self.flush()
         self.meeting_id = meeting_id
         values: dict[str, Any] = {}
+        self.version = None
         if meeting_id is not None:
             with self._db.reading() as session:
                 try:
                     meeting = meetings.get_meeting(session, meeting_id)
                     values = {name: getattr(meeting, name) for name in meetings.EDITABLE}
+                    self.version = meeting.version
                 except NotFound:
                     self.meeting_id = None
         self.values = values
@@ -201,15 +205,38 @@ class GeneralTab(QWidget):
     def _store(self, fields: dict[str, Any], merge: bool) -> None:
         if self.meeting_id is None or all(self.values.get(k) == v for k, v in fields.items()):
             return
+        if self._storing:  # a message box about this store took the focus: that is not an edit
+            return
         text = self.tr("Edit « {0} »").format(self.labels.get(next(iter(fields)), ""))
         command = commands.edit(
-            self._db, text, meetings.update_meeting, self.meeting_id, fields, self.stored.emit, merge=merge
+            self._db,
+            text,
+            meetings.update_meeting,
+            self.meeting_id,
+            fields,
+            self.stored.emit,
+            merge=merge,
+            expected_version=self.version,
         )
-        error = push(self._stack, command)
-        if error is not None:
-            dialogs.error(self, str(error))
-            for name in fields:
-                if name in self.bindings:
-                    self.bindings[name].load(self.values.get(name))
-            return
+        self._storing = True
+        try:
+            error = push(self._stack, command)
+            if error is not None:
+                if not reported(error):
+                    dialogs.error(self, str(error))
+                for name in fields:
+                    if name in self.bindings:
+                        self.bindings[name].load(self.values.get(name))
+                return
+        finally:
+            self._storing = False
         self.values.update(fields)
+        self._read_version()
+
+    def _read_version(self) -> None:
+        """The version our own change gave the meeting: the next edit checks against it."""
+        try:
+            with self._db.reading() as session:
+                self.version = meetings.get_meeting(session, self.meeting_id).version
+        except MinutierError:
+            self.version = None

@@ -3,6 +3,11 @@
 Views reload after an undo or redo (``rewound``) but not after a push: the
 tab that pushed has already shown its change. Errors from an undo or redo
 are kept by ServiceCommand; this stack hands them on as ``failed``.
+
+Once the window's data-safety handler is attached (``window_reports``),
+``report`` hands it the errors that are the window's to tell, from any
+command: ``conflicted`` (a row changed elsewhere) and ``refused`` (the
+storage refused the write).
 """
 
 from __future__ import annotations
@@ -10,15 +15,38 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QUndoStack
 
+from models.database import DatabaseDamaged, ReadOnlyDatabase, StorageError
+from models.errors import ConflictError
+
+STORAGE_ERRORS = (ReadOnlyDatabase, StorageError, DatabaseDamaged)
+
 
 class UndoStack(QUndoStack):
     rewound = Signal()
     failed = Signal(str)
+    conflicted = Signal(object)  # the command refused because its row changed elsewhere
+    refused = Signal(str)  # the storage refused a command's write: read-only, full, locked, damaged
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self._pushing = False
+        self.window_reports = False
         self.indexChanged.connect(self._index_changed)
+
+    def report(self, command) -> bool:
+        """Hand ``command``'s error to the window if it is the window's to tell; whether it was."""
+        error = command.error
+        if not self.window_reports:
+            return False
+        if isinstance(error, ConflictError):
+            error.reported = True
+            self.conflicted.emit(command)
+            return True
+        if isinstance(error, STORAGE_ERRORS):
+            error.reported = True
+            self.refused.emit(str(error))
+            return True
+        return False
 
     def push(self, command) -> None:
         self._pushing = True
@@ -39,8 +67,9 @@ class UndoStack(QUndoStack):
         step()
         error = getattr(command, "error", None)
         if error is not None:
+            if not self.report(command):
+                self.failed.emit(str(error))
             command.error = None
-            self.failed.emit(str(error))
 
     def _index_changed(self, _index: int) -> None:
         if not self._pushing:

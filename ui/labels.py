@@ -1,5 +1,6 @@
 """Translated names of the stored codes: programme kinds, roles, languages,
-meeting statuses, attendance statuses and modes, report block kinds.
+meeting statuses, attendance statuses and modes, report block kinds; and of
+the codes models.backup and models.database give (backup tiers, read-only reasons).
 
 Built on each call, not at import, so they follow the translator installed
 when the window is made.
@@ -78,6 +79,51 @@ def block_kinds() -> dict[str, str]:
         "conclusions": QCoreApplication.translate("Labels", "Conclusions"),
         "paragraph": QCoreApplication.translate("Labels", "Paragraph"),
     }
+
+
+def backup_tiers() -> dict[str, str]:
+    """The kinds of backup models.backup lists (BackupInfo.tier)."""
+    return {
+        "daily": QCoreApplication.translate("Labels", "Daily"),
+        "weekly": QCoreApplication.translate("Labels", "Weekly"),
+        "monthly": QCoreApplication.translate("Labels", "Monthly"),
+        "expired": QCoreApplication.translate("Labels", "Older (deleted at the next backup)"),
+        "pre-migration": QCoreApplication.translate("Labels", "Before an upgrade"),
+        "set-aside": QCoreApplication.translate("Labels", "Set aside by a restore"),
+    }
+
+
+def backup_status(status: str) -> str:
+    """What checking a backup found (models.backup.check_backup, not "ok"), in the interface's language.
+
+    The technical detail in parentheses (SQLite's words) stays as it is.
+    """
+    known = {
+        "damaged": QCoreApplication.translate("Labels", "damaged"),
+        "not an SQLite file": QCoreApplication.translate("Labels", "not an SQLite file"),
+        "not a Minutier database": QCoreApplication.translate("Labels", "not a Minutier database"),
+        "written by a newer Minutier": QCoreApplication.translate("Labels", "written by a newer Minutier"),
+        "cannot be read": QCoreApplication.translate("Labels", "cannot be read"),
+    }
+    for phrase, shown in known.items():
+        if status.startswith(phrase):
+            return shown + status[len(phrase) :]
+    return status
+
+
+def read_only_reason(reason: str) -> str:
+    """Why a database opened read-only (Database.read_only_reason), in the interface's language."""
+    known = {
+        "the disk is read-only": QCoreApplication.translate("Labels", "the disk is read-only"),
+        "the file is read-only": QCoreApplication.translate("Labels", "the file is read-only"),
+        "its folder is read-only": QCoreApplication.translate("Labels", "its folder is read-only"),
+    }
+    if reason in known:
+        return known[reason]
+    side = reason.removesuffix(" is read-only")  # « minutier.sqlite-wal is read-only »
+    if side != reason:
+        return QCoreApplication.translate("Labels", "{0} is read-only").format(side)
+    return reason
 
 
 # Stored and printed as typed, never translated: « Mme » also picks the feminine status words.

@@ -10,7 +10,7 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QTabWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from models.database import Database
 from models.errors import NotFound
@@ -19,8 +19,10 @@ from ui import dialogs
 from ui.export_action import ExportAction
 from ui.general_tab import GeneralTab
 from ui.history import UndoStack
+from ui.live_refresh import LiveRefresh
 from ui.meetings_panel import MeetingsPanel
 from ui.menus import build_menus
+from ui.safety import SafetyActions
 from ui.settings import Settings
 from ui.tab_slots import TabSlot, lazy
 from ui.year.actions import YearActions
@@ -62,14 +64,21 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.tabs)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([250, 1030])
-        self.setCentralWidget(splitter)
+        central = QWidget()
+        self.banners = QVBoxLayout(central)  # notices above the list and tabs (a read-only database)
+        self.banners.setContentsMargins(0, 0, 0, 0)
+        self.banners.setSpacing(0)
+        self.banners.addWidget(splitter, 1)
+        self.setCentralWidget(central)
 
         # Every change is stored at once: say so from the start, not only after the first one.
         self.saved_label = QLabel(self.tr("All changes are saved"))
         self.statusBar().addPermanentWidget(self.saved_label)
         self.export = ExportAction(db, settings, self)
         self.year = YearActions(self)  # new-from, comparison, roster, lists in and out, search
+        self.safety = SafetyActions(self)  # restore from backup, read-only banner, conflicts
         build_menus(self)
+        self.live = LiveRefresh(self)  # changes made by other users appear without a restart
         self.resize(1280, 800)
         if remember and settings.geometry is not None:
             self.restoreGeometry(settings.geometry)
@@ -152,6 +161,7 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------ closing
 
     def closeEvent(self, event) -> None:
+        self.live.stop()
         self.flush()
         if self.export.thread is not None:
             self.export.thread.wait()

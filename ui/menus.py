@@ -57,6 +57,8 @@ def build_menus(window: MainWindow) -> None:
     file_menu.addAction(window.year.import_action)
     file_menu.addAction(window.year.export_people_action)
     file_menu.addSeparator()
+    file_menu.addAction(window.safety.restore_action)
+    file_menu.addSeparator()
     quit_action = file_menu.addAction(QCoreApplication.translate("Menus", "Quit"))
     quit_action.setShortcut(QKeySequence.StandardKey.Quit)
     quit_action.triggered.connect(window.close)

@@ -4,6 +4,12 @@ redo() runs the service in its own transaction and keeps what it returns
 (previous values, a snapshot of a deleted row) for undo(). A command whose
 first run fails is marked obsolete, so the stack drops it, and the error is
 kept for the caller to show: Qt would otherwise swallow the exception.
+
+Some errors are the window's to tell (ui.safety): a row changed elsewhere
+(ConflictError: the window reloads and keeps what was typed), and the
+storage refusing the write (read-only, disk full, lock, damage). push()
+hands those to the window's stack; ``reported(error)`` then tells the
+caller not to show them a second time.
 """
 
 from __future__ import annotations
@@ -38,6 +44,8 @@ class ServiceCommand(QUndoCommand):
         self.memo: Any = None
         self.result: Any = None
         self.error: MinutierError | None = None
+        # What the user asked to store (field → value), quoted back when a conflict refuses it.
+        self.unsaved: dict[str, Any] = {}
 
     def redo(self) -> None:
         try:
@@ -65,6 +73,18 @@ class ServiceCommand(QUndoCommand):
 
 
 def push(stack: QUndoStack, command: ServiceCommand) -> MinutierError | None:
-    """Run ``command`` through the stack; returns the error to show, if its service refused."""
+    """Run ``command`` through the stack; returns the error, if its service refused.
+
+    Show it unless ``reported(error)``: the window has already taken it in hand.
+    """
     stack.push(command)
-    return command.error
+    error = command.error
+    report = getattr(stack, "report", None)
+    if error is not None and report is not None:
+        report(command)
+    return error
+
+
+def reported(error: MinutierError | None) -> bool:
+    """Whether the window tells the user about ``error`` itself (ui.safety), so the caller must not."""
+    return bool(getattr(error, "reported", False))

@@ -29,6 +29,13 @@ def upgrade_to_head(engine: Engine, revision: str = "head") -> None:
         command.upgrade(alembic_config(conn), revision)
 
 
+def upgrade_connection(connection, revision: str = "head") -> None:
+    """Upgrade inside the caller's transaction (a server's open: create, check and migrate as one)."""
+    from alembic import command
+
+    command.upgrade(alembic_config(connection), revision)
+
+
 def script_head() -> str:
     from alembic.script import ScriptDirectory
 

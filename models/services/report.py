@@ -235,6 +235,8 @@ class BlockData:
     online: bool
     question: str
     text: str
+    # The row's version when read, which an edit checks (ConflictError); not part of its value.
+    version: int = field(default=0, compare=False)
 
 
 @dataclass
@@ -264,7 +266,16 @@ def outline(session: Session, meeting_id: int) -> list[SectionData]:
     for b in blocks:
         sections[b.section_id].blocks.append(
             BlockData(
-                b.id, b.section_id, b.kind, b.speaker, b.person_id, b.subtitle, b.online, b.question, b.text
+                b.id,
+                b.section_id,
+                b.kind,
+                b.speaker,
+                b.person_id,
+                b.subtitle,
+                b.online,
+                b.question,
+                b.text,
+                b.version,
             )
         )
     top = []

@@ -70,6 +70,39 @@
     </message>
 </context>
 <context>
+    <name>App</name>
+    <message>
+        <location filename="../../ui/app.py" line="93"/>
+        <source>{0} is damaged and cannot be opened; Minutier has not changed it.</source>
+        <translation>{0} est endommagé et ne peut pas être ouvert ; Minutier ne l&apos;a pas modifié.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="97"/>
+        <source>{0} cannot be opened as a Minutier database; Minutier has not changed it.</source>
+        <translation>{0} ne peut pas être ouvert comme base de données Minutier ; Minutier ne l&apos;a pas modifié.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="101"/>
+        <source>Restore the newest good backup ({0})</source>
+        <translation>Restaurer la sauvegarde saine la plus récente ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="108"/>
+        <source>The backup was not restored: {0}</source>
+        <translation>La sauvegarde n&apos;a pas été restaurée : {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="111"/>
+        <source>The backup of {0} is restored.</source>
+        <translation>La sauvegarde du {0} est restaurée.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="113"/>
+        <source>The damaged file is kept as {0}.</source>
+        <translation>Le fichier endommagé est conservé sous {0}.</translation>
+    </message>
+</context>
+<context>
     <name>BlockEditor</name>
     <message>
         <location filename="../../ui/report/block_editor.py" line="36"/>
@@ -452,122 +485,122 @@ L&apos;ouvrir ?</translation>
 <context>
     <name>GeneralTab</name>
     <message>
-        <location filename="../../ui/general_tab.py" line="75"/>
+        <location filename="../../ui/general_tab.py" line="77"/>
         <source>HH:MM</source>
         <translation>HH:MM</translation>
     </message>
     <message>
-        <location filename="../../ui/general_tab.py" line="83"/>
+        <location filename="../../ui/general_tab.py" line="85"/>
         <source>Document</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../ui/general_tab.py" line="85"/>
+        <location filename="../../ui/general_tab.py" line="87"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../ui/general_tab.py" line="87"/>
+        <location filename="../../ui/general_tab.py" line="89"/>
         <source>Group / body</source>
         <translation>Groupe / instance</translation>
     </message>
     <message>
-        <location filename="../../ui/general_tab.py" line="88"/>
+        <location filename="../../ui/general_tab.py" line="90"/>
         <source>One line per line of the cover</source>
         <translation>Une ligne par ligne de la couverture</translation>
     </message>
     <message>
-        <location filename="../../ui/general_tab.py" line="91"/>
+        <location filename="../../ui/general_tab.py" line="93"/>
         <source>The group or body that meets (e.g. a working group), printed on the cover under the organisation</source>
         <translation>Le groupe ou l&apos;instance qui se réunit (par ex. un groupe de travail), imprimé sur la couverture sous l&apos;organisation</translation>
     </message>
     <message>
-        <location filename="../../ui/general_tab.py" line="96"/>
+        <location filename="../../ui/general_tab.py" line="98"/>
         <source>Document title</source>
         <translation>Titre du document</translation>
     </message>
     <message>
-        <location filename="../../ui/general_tab.py" line="99"/>
+        <location filename="../../ui/general_tab.py" line="101"/>
         <source>Meeting title</source>
         <translation>Titre de la réunion</translation>
     </message>
     <message>
-        <location filename="../../ui/general_tab.py" line="101"/>
+        <location filename="../../ui/general_tab.py" line="103"/>
         <source>When and where</source>
         <translation>Date et lieu</translation>
     </message>
     <message>
-        <location filename="../../ui/general_tab.py" line="103"/>
+        <location filename="../../ui/general_tab.py" line="105"/>
         <source>Venue</source>
         <translation>Lieu</translation>
     </message>
     <message>
-        <location filename="../../ui/general_tab.py" line="117"/>
+        <location filename="../../ui/general_tab.py" line="119"/>
         <source>Date, start, end, time zone</source>
         <translation>Date, début, fin, fuseau</translation>
     </message>
     <message>
-        <location filename="../../ui/general_tab.py" line="119"/>
+        <location filename="../../ui/general_tab.py" line="121"/>
         <source>Start</source>
         <translation>Début</translation>
     </message>
     <message>
-        <location filename="../../ui/general_tab.py" line="119"/>
+        <location filename="../../ui/general_tab.py" line="121"/>
         <source>End</source>
         <translation>Fin</translation>
     </message>
     <message>
-        <location filename="../../ui/general_tab.py" line="119"/>
+        <location filename="../../ui/general_tab.py" line="121"/>
         <source>Time zone</source>
         <translation>Fuseau horaire</translation>
     </message>
     <message>
-        <location filename="../../ui/general_tab.py" line="122"/>
+        <location filename="../../ui/general_tab.py" line="124"/>
         <source>Publication</source>
         <translation>Publication</translation>
     </message>
     <message>
-        <location filename="../../ui/general_tab.py" line="125"/>
+        <location filename="../../ui/general_tab.py" line="127"/>
         <source>Language of the document</source>
         <translation>Langue du document</translation>
     </message>
     <message>
-        <location filename="../../ui/general_tab.py" line="129"/>
+        <location filename="../../ui/general_tab.py" line="131"/>
         <source>Status</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../ui/general_tab.py" line="132"/>
+        <location filename="../../ui/general_tab.py" line="134"/>
         <source>Photo album link</source>
         <translation>Lien de l&apos;album photo</translation>
     </message>
     <message>
-        <location filename="../../ui/general_tab.py" line="137"/>
+        <location filename="../../ui/general_tab.py" line="139"/>
         <source>Logo</source>
         <translation>Logo</translation>
     </message>
     <message>
-        <location filename="../../ui/general_tab.py" line="139"/>
+        <location filename="../../ui/general_tab.py" line="141"/>
         <source>Opening text (Markdown)</source>
         <translation>Texte d&apos;ouverture (Markdown)</translation>
     </message>
     <message>
-        <location filename="../../ui/general_tab.py" line="142"/>
+        <location filename="../../ui/general_tab.py" line="144"/>
         <source>Introduction</source>
         <translation>Introduction</translation>
     </message>
     <message>
-        <location filename="../../ui/general_tab.py" line="143"/>
+        <location filename="../../ui/general_tab.py" line="145"/>
         <source>Co-organisers</source>
         <translation>Co-organisateurs</translation>
     </message>
     <message>
-        <location filename="../../ui/general_tab.py" line="144"/>
+        <location filename="../../ui/general_tab.py" line="146"/>
         <source>Objectives</source>
         <translation>Objectifs</translation>
     </message>
     <message>
-        <location filename="../../ui/general_tab.py" line="204"/>
+        <location filename="../../ui/general_tab.py" line="210"/>
         <source>Edit « {0} »</source>
         <translation>Modifier « {0} »</translation>
     </message>
@@ -830,140 +863,238 @@ Vos données sont enregistrées ; vous pouvez continuer.</translation>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../ui/labels.py" line="15"/>
+        <location filename="../../ui/labels.py" line="16"/>
         <source>Welcome</source>
         <translation>Accueil</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="16"/>
+        <location filename="../../ui/labels.py" line="17"/>
         <source>Session</source>
         <translation>Session</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="17"/>
+        <location filename="../../ui/labels.py" line="18"/>
         <source>Break</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="18"/>
+        <location filename="../../ui/labels.py" line="19"/>
         <source>Meal</source>
         <translation>Repas</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="19"/>
-        <location filename="../../ui/labels.py" line="77"/>
+        <location filename="../../ui/labels.py" line="20"/>
+        <location filename="../../ui/labels.py" line="78"/>
         <source>Debate</source>
         <translation>Débat</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="20"/>
-        <location filename="../../ui/labels.py" line="78"/>
+        <location filename="../../ui/labels.py" line="21"/>
+        <location filename="../../ui/labels.py" line="79"/>
         <source>Conclusions</source>
         <translation>Conclusions</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="21"/>
+        <location filename="../../ui/labels.py" line="22"/>
         <source>Other</source>
         <translation>Autre</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="27"/>
+        <location filename="../../ui/labels.py" line="28"/>
         <source>Moderator</source>
         <translation>Animation</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="28"/>
+        <location filename="../../ui/labels.py" line="29"/>
         <source>Speaker</source>
         <translation>Intervenant</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="34"/>
+        <location filename="../../ui/labels.py" line="35"/>
         <source>French</source>
         <translation>Français</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="35"/>
+        <location filename="../../ui/labels.py" line="36"/>
         <source>English</source>
         <translation>Anglais</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="36"/>
+        <location filename="../../ui/labels.py" line="37"/>
         <source>Spanish</source>
         <translation>Espagnol</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="42"/>
+        <location filename="../../ui/labels.py" line="43"/>
         <source>Draft</source>
         <translation>Brouillon</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="43"/>
+        <location filename="../../ui/labels.py" line="44"/>
         <source>Final</source>
         <translation>Définitif</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="49"/>
+        <location filename="../../ui/labels.py" line="50"/>
         <source>Invited</source>
         <translation>Invité</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="50"/>
+        <location filename="../../ui/labels.py" line="51"/>
         <source>Present</source>
         <translation>Présent</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="51"/>
+        <location filename="../../ui/labels.py" line="52"/>
         <source>Excused</source>
         <translation>Excusé</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="52"/>
+        <location filename="../../ui/labels.py" line="53"/>
         <source>Absent</source>
         <translation>Absent</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="59"/>
+        <location filename="../../ui/labels.py" line="60"/>
         <source>Invited</source>
         <comment>said of a woman</comment>
         <translation>Invitée</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="60"/>
+        <location filename="../../ui/labels.py" line="61"/>
         <source>Present</source>
         <comment>said of a woman</comment>
         <translation>Présente</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="61"/>
+        <location filename="../../ui/labels.py" line="62"/>
         <source>Excused</source>
         <comment>said of a woman</comment>
         <translation>Excusée</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="62"/>
+        <location filename="../../ui/labels.py" line="63"/>
         <source>Absent</source>
         <comment>said of a woman</comment>
         <translation>Absente</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="68"/>
+        <location filename="../../ui/labels.py" line="69"/>
         <source>On site</source>
         <translation>Sur place</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="69"/>
+        <location filename="../../ui/labels.py" line="70"/>
         <source>Remote</source>
         <translation>À distance</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="76"/>
+        <location filename="../../ui/labels.py" line="77"/>
         <source>Intervention</source>
         <translation>Intervention</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="79"/>
+        <location filename="../../ui/labels.py" line="80"/>
         <source>Paragraph</source>
         <translation>Paragraphe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="87"/>
+        <source>Daily</source>
+        <translation>Quotidienne</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="88"/>
+        <source>Weekly</source>
+        <translation>Hebdomadaire</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="89"/>
+        <source>Monthly</source>
+        <translation>Mensuelle</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="90"/>
+        <source>Older (deleted at the next backup)</source>
+        <translation>Ancienne (supprimée à la prochaine sauvegarde)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="91"/>
+        <source>Before an upgrade</source>
+        <translation>Avant une mise à jour</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="92"/>
+        <source>Set aside by a restore</source>
+        <translation>Mise de côté par une restauration</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="102"/>
+        <source>damaged</source>
+        <translation>endommagée</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="103"/>
+        <source>not an SQLite file</source>
+        <translation>pas un fichier SQLite</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="104"/>
+        <source>not a Minutier database</source>
+        <translation>pas une base de données Minutier</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="105"/>
+        <source>written by a newer Minutier</source>
+        <translation>écrite par une version plus récente de Minutier</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="106"/>
+        <source>cannot be read</source>
+        <translation>illisible</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="117"/>
+        <source>the disk is read-only</source>
+        <translation>le disque est en lecture seule</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="118"/>
+        <source>the file is read-only</source>
+        <translation>le fichier est en lecture seule</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="119"/>
+        <source>its folder is read-only</source>
+        <translation>son dossier est en lecture seule</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="125"/>
+        <source>{0} is read-only</source>
+        <translation>{0} est en lecture seule</translation>
+    </message>
+</context>
+<context>
+    <name>LiveRefresh</name>
+    <message>
+        <location filename="../../ui/live_refresh.py" line="76"/>
+        <source>Cannot check for changes made elsewhere: {0}</source>
+        <translation>Impossible de vérifier les modifications faites ailleurs : {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/live_refresh.py" line="94"/>
+        <source>The meeting you had open was deleted by another user.</source>
+        <translation>La réunion que vous aviez ouverte a été supprimée par un autre utilisateur.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/live_refresh.py" line="112"/>
+        <source>Another user changed this meeting; it will be updated when you leave this field.</source>
+        <translation>Un autre utilisateur a modifié cette réunion ; elle sera mise à jour quand vous quitterez ce champ.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/live_refresh.py" line="117"/>
+        <source>Updated with changes made by another user.</source>
+        <translation>Mis à jour avec les modifications d&apos;un autre utilisateur.</translation>
     </message>
 </context>
 <context>
@@ -1012,32 +1143,32 @@ Vos données sont enregistrées ; vous pouvez continuer.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="49"/>
+        <location filename="../../ui/main_window.py" line="51"/>
         <source>General</source>
         <translation>Général</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="50"/>
+        <location filename="../../ui/main_window.py" line="52"/>
         <source>Programme</source>
         <translation>Programme</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="51"/>
+        <location filename="../../ui/main_window.py" line="53"/>
         <source>Participants</source>
         <translation>Participants</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="52"/>
+        <location filename="../../ui/main_window.py" line="54"/>
         <source>Compte-rendu</source>
         <translation>Compte-rendu</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="68"/>
+        <location filename="../../ui/main_window.py" line="75"/>
         <source>All changes are saved</source>
         <translation>Toutes les modifications sont enregistrées</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134"/>
+        <location filename="../../ui/main_window.py" line="143"/>
         <source>Saved at {0}</source>
         <translation>Enregistré à {0}</translation>
     </message>
@@ -1123,43 +1254,43 @@ Cela ne peut pas être annulé.</translation>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="60"/>
+        <location filename="../../ui/menus.py" line="62"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="64"/>
+        <location filename="../../ui/menus.py" line="66"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="71"/>
+        <location filename="../../ui/menus.py" line="73"/>
         <source>&amp;People</source>
         <translation>&amp;Personnes</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="77"/>
+        <location filename="../../ui/menus.py" line="79"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="84"/>
+        <location filename="../../ui/menus.py" line="86"/>
         <source>Interface language</source>
         <translation>Langue de l&apos;interface</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="94"/>
+        <location filename="../../ui/menus.py" line="96"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="95"/>
-        <location filename="../../ui/menus.py" line="99"/>
+        <location filename="../../ui/menus.py" line="97"/>
+        <location filename="../../ui/menus.py" line="101"/>
         <source>About Minutier</source>
         <translation>À propos de Minutier</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="100"/>
+        <location filename="../../ui/menus.py" line="102"/>
         <source>Minutier — the editor for the minutes of yearly meetings.
 Database: {0}</source>
         <translation>Minutier — l&apos;éditeur des comptes-rendus des réunions annuelles.
@@ -1277,7 +1408,7 @@ Les modérateurs et intervenants sont ceux de l&apos;an dernier : la comparaison
         <translation>Statut</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/participants/table_model.py" line="343"/>
+        <location filename="../../ui/participants/table_model.py" line="344"/>
         <source>%n participants</source>
         <translation>
             <numerusform>%n participant</numerusform>
@@ -1285,22 +1416,22 @@ Les modérateurs et intervenants sont ceux de l&apos;an dernier : la comparaison
         </translation>
     </message>
     <message>
-        <location filename="../../ui/participants/table_model.py" line="353"/>
+        <location filename="../../ui/participants/table_model.py" line="354"/>
         <source>{0}: {1}</source>
         <translation>{0} : {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/participants/table_model.py" line="358"/>
+        <location filename="../../ui/participants/table_model.py" line="359"/>
         <source>Edit {0}</source>
         <translation>Modifier {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/participants/table_model.py" line="366"/>
+        <location filename="../../ui/participants/table_model.py" line="367"/>
         <source>Add {0}</source>
         <translation>Ajouter {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/participants/table_model.py" line="374"/>
+        <location filename="../../ui/participants/table_model.py" line="375"/>
         <source>Remove {0}</source>
         <translation>Retirer {0}</translation>
     </message>
@@ -1510,22 +1641,22 @@ imprimé</translation>
         <translation>Modifier l&apos;intervenant</translation>
     </message>
     <message>
-        <location filename="../../ui/programme/people_model.py" line="147"/>
+        <location filename="../../ui/programme/people_model.py" line="148"/>
         <source>Add moderator</source>
         <translation>Ajouter une animation</translation>
     </message>
     <message>
-        <location filename="../../ui/programme/people_model.py" line="147"/>
+        <location filename="../../ui/programme/people_model.py" line="148"/>
         <source>Add speaker</source>
         <translation>Ajouter un intervenant</translation>
     </message>
     <message>
-        <location filename="../../ui/programme/people_model.py" line="164"/>
+        <location filename="../../ui/programme/people_model.py" line="165"/>
         <source>Remove « {0} »</source>
         <translation>Retirer « {0} »</translation>
     </message>
     <message>
-        <location filename="../../ui/programme/people_model.py" line="181"/>
+        <location filename="../../ui/programme/people_model.py" line="182"/>
         <source>Move « {0} »</source>
         <translation>Déplacer « {0} »</translation>
     </message>
@@ -1822,32 +1953,32 @@ imprimé</translation>
         <translation>Modifier le format</translation>
     </message>
     <message>
-        <location filename="../../ui/programme/model.py" line="234"/>
+        <location filename="../../ui/programme/model.py" line="235"/>
         <source>New item</source>
         <translation>Nouveau point</translation>
     </message>
     <message>
-        <location filename="../../ui/programme/model.py" line="240"/>
+        <location filename="../../ui/programme/model.py" line="241"/>
         <source>Add item</source>
         <translation>Ajouter un point</translation>
     </message>
     <message>
-        <location filename="../../ui/programme/model.py" line="260"/>
+        <location filename="../../ui/programme/model.py" line="261"/>
         <source>Add sub-topic</source>
         <translation>Ajouter un sous-thème</translation>
     </message>
     <message>
-        <location filename="../../ui/programme/model.py" line="262"/>
+        <location filename="../../ui/programme/model.py" line="263"/>
         <source>New sub-topic</source>
         <translation>Nouveau sous-thème</translation>
     </message>
     <message>
-        <location filename="../../ui/programme/model.py" line="274"/>
+        <location filename="../../ui/programme/model.py" line="275"/>
         <source>Delete « {0} »</source>
         <translation>Supprimer « {0} »</translation>
     </message>
     <message>
-        <location filename="../../ui/programme/model.py" line="301"/>
+        <location filename="../../ui/programme/model.py" line="302"/>
         <source>Move « {0} »</source>
         <translation>Déplacer « {0} »</translation>
     </message>
@@ -1957,7 +2088,7 @@ imprimé</translation>
     </message>
     <message>
         <location filename="../../ui/report/tab.py" line="132"/>
-        <location filename="../../ui/report/tab.py" line="455"/>
+        <location filename="../../ui/report/tab.py" line="461"/>
         <source>Create sections from the programme</source>
         <translation>Créer les sections depuis le programme</translation>
     </message>
@@ -1972,49 +2103,102 @@ imprimé</translation>
         <translation>Ajouter : </translation>
     </message>
     <message>
-        <location filename="../../ui/report/tab.py" line="349"/>
+        <location filename="../../ui/report/tab.py" line="350"/>
         <source>New section</source>
         <translation>Nouvelle section</translation>
     </message>
     <message>
-        <location filename="../../ui/report/tab.py" line="352"/>
+        <location filename="../../ui/report/tab.py" line="353"/>
         <source>Add a section</source>
         <translation>Ajouter une section</translation>
     </message>
     <message>
-        <location filename="../../ui/report/tab.py" line="376"/>
+        <location filename="../../ui/report/tab.py" line="377"/>
         <source>Add « {0} »</source>
         <translation>Ajouter « {0} »</translation>
     </message>
     <message>
-        <location filename="../../ui/report/tab.py" line="389"/>
+        <location filename="../../ui/report/tab.py" line="390"/>
         <source>Delete « {0} »</source>
         <translation>Supprimer « {0} »</translation>
     </message>
     <message>
-        <location filename="../../ui/report/tab.py" line="423"/>
+        <location filename="../../ui/report/tab.py" line="424"/>
         <source>Move « {0} »</source>
         <translation>Déplacer « {0} »</translation>
     </message>
     <message>
-        <location filename="../../ui/report/tab.py" line="436"/>
+        <location filename="../../ui/report/tab.py" line="437"/>
         <source>Edit the section</source>
         <translation>Modifier la section</translation>
     </message>
     <message>
-        <location filename="../../ui/report/tab.py" line="440"/>
+        <location filename="../../ui/report/tab.py" line="441"/>
         <source>Edit the block</source>
         <translation>Modifier le bloc</translation>
     </message>
     <message>
-        <location filename="../../ui/report/tab.py" line="444"/>
+        <location filename="../../ui/report/tab.py" line="445"/>
         <source>Edit the text</source>
         <translation>Modifier le texte</translation>
     </message>
     <message>
-        <location filename="../../ui/report/tab.py" line="460"/>
+        <location filename="../../ui/report/tab.py" line="466"/>
         <source>Every programme item already has its section.</source>
         <translation>Chaque séance du programme a déjà sa section.</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <location filename="../../ui/safety.py" line="69"/>
+        <source>Restore from backup</source>
+        <translation>Restaurer une sauvegarde</translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety.py" line="79"/>
+        <source>Backups of {0}, newest first. Restoring one replaces the current data by it; the current file is kept aside in {1}, nothing is deleted.</source>
+        <translation>Sauvegardes de {0}, de la plus récente à la plus ancienne. En restaurer une remplace les données actuelles par les siennes ; le fichier actuel est mis de côté dans {1}, rien n&apos;est supprimé.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety.py" line="90"/>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety.py" line="90"/>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety.py" line="90"/>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety.py" line="90"/>
+        <source>Check</source>
+        <translation>Vérification</translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety.py" line="99"/>
+        <source>Passes the check</source>
+        <translation>Vérification réussie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety.py" line="101"/>
+        <source>Fails: {0}</source>
+        <translation>Échec : {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety.py" line="115"/>
+        <source>There are no backups yet in {0}.</source>
+        <translation>Il n&apos;y a encore aucune sauvegarde dans {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety.py" line="122"/>
+        <source>Restore…</source>
+        <translation>Restaurer…</translation>
     </message>
 </context>
 <context>
@@ -2053,6 +2237,71 @@ imprimé</translation>
         <location filename="../../ui/richtext.py" line="215"/>
         <source>Address (URL):</source>
         <translation>Adresse (URL) :</translation>
+    </message>
+</context>
+<context>
+    <name>SafetyActions</name>
+    <message>
+        <location filename="../../ui/safety.py" line="167"/>
+        <source>Restore from backup…</source>
+        <translation>Restaurer une sauvegarde…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety.py" line="192"/>
+        <source>This database is read-only: {0}. Changes cannot be saved.</source>
+        <translation>Cette base de données est en lecture seule : {0}. Les modifications ne peuvent pas être enregistrées.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety.py" line="199"/>
+        <source>To edit it, copy the file (with its -wal and -shm, if any) to a writable folder.</source>
+        <translation>Pour la modifier, copiez le fichier (avec ses -wal et -shm, s&apos;il y en a) dans un dossier où vous pouvez écrire.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety.py" line="208"/>
+        <source>No backup today: {0}</source>
+        <translation>Pas de sauvegarde aujourd&apos;hui : {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety.py" line="247"/>
+        <source>This was changed elsewhere (in another window or program) since you opened it; the window has been reloaded with the current version.</source>
+        <translation>Ceci a été modifié ailleurs (dans une autre fenêtre ou un autre programme) depuis que vous l&apos;avez ouvert ; la fenêtre a été rechargée avec la version actuelle.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety.py" line="254"/>
+        <source>What you typed was not saved. It is in the clipboard, to paste where it belongs:</source>
+        <translation>Ce que vous avez tapé n&apos;a pas été enregistré. Il est dans le presse-papiers, à recoller où il faut :</translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety.py" line="279"/>
+        <source>Replace the current data by the backup of {0}?
+What is in the file now is kept aside in {1}; nothing is deleted.</source>
+        <translation>Remplacer les données actuelles par la sauvegarde du {0} ?
+Le contenu actuel du fichier est mis de côté dans {1} ; rien n&apos;est supprimé.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety.py" line="282"/>
+        <source>Restore</source>
+        <translation>Restaurer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety.py" line="317"/>
+        <source>The database cannot be opened again: {0}</source>
+        <translation>La base de données ne peut pas être rouverte : {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety.py" line="327"/>
+        <source>The backup was not restored: {0}</source>
+        <translation>La sauvegarde n&apos;a pas été restaurée : {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety.py" line="330"/>
+        <source>The previous file is kept as {0}.</source>
+        <translation>Le fichier précédent est conservé sous {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety.py" line="335"/>
+        <source>The backup of {0} is restored.</source>
+        <translation>La sauvegarde du {0} est restaurée.</translation>
     </message>
 </context>
 <context>

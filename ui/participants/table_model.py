@@ -31,7 +31,7 @@ from models.services.attendance import AttendanceRow
 from ui import labels
 from ui.participants import commands
 from ui.participants.folding import fold
-from ui.undo import ServiceCommand, push
+from ui.undo import ServiceCommand, push, reported
 
 COLUMNS = ("civility", "first_name", "last_name", "function", "organisation", "mode", "status")
 PERSON_COLUMNS = COLUMNS[:5]
@@ -332,7 +332,8 @@ class ParticipantsModel(QAbstractTableModel):
     def _push(self, command: ServiceCommand) -> bool:
         error = push(self._stack, command)
         if error is not None:
-            self.failed.emit(str(error))
+            if not reported(error):
+                self.failed.emit(str(error))
             return False
         return True
 

@@ -18,7 +18,7 @@ from models.services import programme
 from ui import commands, labels, times
 from ui.programme.rows import ItemRow, adopt_item, read_programme
 from ui.sync import reconcile
-from ui.undo import push
+from ui.undo import push, reported
 
 MIME = "application/x-minutier-programme-item"
 TIME, TITLE, KIND, FORMAT, DEBATE = range(5)
@@ -203,7 +203,8 @@ class ProgrammeModel(QAbstractItemModel):
     def _run(self, command) -> bool:
         error = push(self._stack, command)
         if error is not None:
-            self.failed.emit(str(error))
+            if not reported(error):
+                self.failed.emit(str(error))
             return False
         return True
 

@@ -17,7 +17,7 @@ from ui import commands, labels
 from ui.programme.roster import Pick, split_name
 from ui.programme.rows import ItemRow, PersonRow, adopt_person
 from ui.sync import reconcile
-from ui.undo import push
+from ui.undo import push, reported
 
 ROLE, LABEL, NAME, FUNCTION, REMOTE = range(5)
 # setData with this role and a Pick links the row to a roster person.
@@ -119,7 +119,8 @@ class PeopleModel(QAbstractTableModel):
     def _run(self, command) -> bool:
         error = push(self._stack, command)
         if error is not None:
-            self.failed.emit(str(error))
+            if not reported(error):
+                self.failed.emit(str(error))
             return False
         return True
 

@@ -116,14 +116,29 @@ class BlockTextCommand(ServiceCommand):
 
     MERGE_ID = 0x4D54
 
-    def __init__(self, db: Database, text: str, block_id: int, new_text: str, session: int, done: Done):
+    def __init__(
+        self,
+        db: Database,
+        text: str,
+        block_id: int,
+        new_text: str,
+        session: int,
+        done: Done,
+        expected_version: int | None = None,
+    ):
         super().__init__(db, text, self._apply, self._revert, done)
         self.block_id = block_id
         self.new_text = new_text
         self.session = session
+        self.unsaved = {"text": new_text}
+        # Checked on the first run only (ConflictError if the block changed elsewhere since it was
+        # read); a redo follows our own undo.
+        self._expected = expected_version
 
     def _apply(self, session):
-        return report.update_block(session, self.block_id, text=self.new_text)
+        version, self._expected = self._expected, None
+        checked = {} if version is None else {"expected_version": version}
+        return report.update_block(session, self.block_id, text=self.new_text, **checked)
 
     def _revert(self, session, previous):
         report.update_block(session, self.block_id, **previous)

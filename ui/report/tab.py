@@ -34,7 +34,7 @@ from ui.report.outline_model import Key, Node, OutlineModel
 from ui.report.outline_view import OutlineView
 from ui.report.section_editor import SectionEditor
 from ui.report.terms import block_label
-from ui.undo import ServiceCommand, push
+from ui.undo import ServiceCommand, push, reported
 
 _MESSAGE_MS = 8000
 
@@ -315,7 +315,8 @@ class ReportTab(QWidget):
         finally:
             self._pushing = False
         if error is not None:
-            self.show_message(str(error))
+            if not reported(error):
+                self.show_message(str(error))
             return False
         self.message.hide()
         return True
@@ -442,7 +443,12 @@ class ReportTab(QWidget):
 
     def store_text(self, block_id: int, text: str) -> bool:
         label = self.tr("Edit the text")
-        command = commands.BlockTextCommand(self._db, label, block_id, text, self._text_session, self._done)
+        node = self.model.node_of(("block", block_id))
+        # The version shown: a text changed in another window meanwhile is not overwritten.
+        version = node.data.version if node is not None and node.data is not None else None
+        command = commands.BlockTextCommand(
+            self._db, label, block_id, text, self._text_session, self._done, expected_version=version
+        )
         return self._push(command)
 
     def _end_text_session(self) -> None:

@@ -34,7 +34,7 @@ from models.errors import MinutierError
 from models.services import attendance, compare, meetings
 from ui import dialogs, labels
 from ui.commands import add as add_command
-from ui.undo import push
+from ui.undo import push, reported
 
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
@@ -364,7 +364,7 @@ class ComparisonDialog(QDialog):
 
     def invite(self, person_id: int, name: str) -> bool:
         error = push(self._stack, self._command(person_id, name))
-        if error is not None:
+        if error is not None and not reported(error):
             dialogs.error(self, str(error))
         self.refresh()
         return error is None
@@ -376,7 +376,7 @@ class ComparisonDialog(QDialog):
         self._stack.beginMacro(self.tr("Invite %n people", "", len(people)))
         errors = [push(self._stack, self._command(p.person_id, p.name)) for p in people]
         self._stack.endMacro()
-        shown = next((e for e in errors if e is not None), None)
+        shown = next((e for e in errors if e is not None and not reported(e)), None)
         if shown is not None:
             dialogs.error(self, str(shown))
         self.refresh()

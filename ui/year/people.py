@@ -48,7 +48,7 @@ from models.entities import Attendance, Block, Person, ProgrammePerson
 from models.services import roster
 from models.text_keys import fold
 from ui import dialogs, labels
-from ui.undo import ServiceCommand, push
+from ui.undo import ServiceCommand, push, reported
 
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
@@ -609,7 +609,7 @@ class DuplicatesDialog(QDialog):
             self._on_change,
         )
         error = push(self._stack, command)
-        if error is not None:
+        if error is not None and not reported(error):
             dialogs.error(self, str(error))
         self.refresh()
         return error is None

@@ -1,0 +1,90 @@
+"""Copying every meeting and the whole roster from one database to another (``minutier copy``).
+
+From a file to a server when the secretariat starts sharing, and back
+(docs/shared-database.md). The data goes through the interchange format
+(models/interchange.py), so what is copied is exactly what ``dump``
+shows; roster people keep their identity (two people with the same name
+stay two) and people on no meeting's list come along too.
+
+All in one transaction on the target, checked before it commits: the
+target's rows are read back from the database and each meeting's dump
+must be byte-identical to the source's, and the roster the same. The
+target must hold no meeting and no person: a copy never mixes two
+databases. The source is only read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from models import interchange
+from models.database import Database
+from models.entities import Meeting, Person
+from models.errors import MinutierError
+
+
+class CopyRefused(MinutierError):
+    """The copy cannot be made (target not empty) or did not check out; nothing was written."""
+
+
+@dataclass(frozen=True)
+class CopyReport:
+    meetings: int
+    people: int
+
+
+def _roster(session: Session) -> list[tuple[str, ...]]:
+    people = session.scalars(select(Person)).all()
+    return sorted(tuple(getattr(p, f) for f in interchange.PERSON_FIELDS) for p in people)
+
+
+def _dumps(session: Session) -> list[tuple[str, str]]:
+    """(title, dump) of every meeting, in id order."""
+    meetings = session.scalars(select(Meeting).order_by(Meeting.id)).all()
+    return [(f"{m.title} ({m.date.isoformat()})", interchange.dumps(m)) for m in meetings]
+
+
+def copy_all(source: Database, target: Database) -> CopyReport:
+    """Copy every meeting and roster person of ``source`` into the empty ``target``; CopyRefused if not."""
+    with source.reading() as session:
+        people = [
+            (p.id, {f: getattr(p, f) for f in interchange.PERSON_FIELDS})
+            for p in session.scalars(select(Person).order_by(Person.id))
+        ]
+        meetings = []
+        for meeting in session.scalars(select(Meeting).order_by(Meeting.id)):
+            refs: dict[str, int] = {}
+            meetings.append((interchange.meeting_to_data(meeting, refs), refs))
+        expected = _dumps(session)
+        expected_roster = _roster(session)
+
+    with target.transaction() as session:
+        held = session.scalar(select(func.count()).select_from(Meeting)) + session.scalar(
+            select(func.count()).select_from(Person)
+        )
+        if held:
+            raise CopyRefused(
+                f"{target.label} already holds meetings or people; copy only into an empty database "
+                "(a new file, or a new database on the server). Nothing was written."
+            )
+        copies = {}
+        for person_id, fields in people:
+            copies[person_id] = Person(**fields)
+            session.add(copies[person_id])
+        session.flush()
+        for data, refs in meetings:
+            roster = {ref: copies[person_id] for ref, person_id in refs.items()}
+            interchange.import_data(session, data, roster=roster)
+        session.flush()
+        # Read back what the target now holds, not the objects just built.
+        session.expire_all()
+        copied = _dumps(session)
+        for (title, want), (_title, got) in zip(expected, copied, strict=False):
+            if want != got:
+                raise CopyRefused(f"The copy of {title} differs from the original; nothing was written.")
+        if len(copied) != len(expected) or _roster(session) != expected_roster:
+            raise CopyRefused("The copied roster or meetings differ from the original; nothing was written.")
+    return CopyReport(meetings=len(expected), people=len(people))
