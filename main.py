@@ -11,6 +11,30 @@ USAGE_EXIT = 2
 DATA_EXIT = 1
 
 
+def program_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("minutier")
+    except PackageNotFoundError:  # run from a checkout that was never installed
+        return "unknown"
+
+
+class OneLineHelp(argparse.HelpFormatter):
+    """--help gives each command one line, whatever the terminal's width."""
+
+    def __init__(self, prog):
+        super().__init__(prog, max_help_position=30, width=200)
+
+    def add_argument(self, action):
+        super().add_argument(action)
+        # argparse leaves the commands' indent out of the column width, so the longest name
+        # would push its help onto a second line.
+        for sub in self._iter_indented_subactions(action):
+            length = len(self._format_action_invocation(sub)) + self._current_indent
+            self._action_max_length = max(self._action_max_length, length)
+
+
 def build_parser() -> argparse.ArgumentParser:
     db_parent = argparse.ArgumentParser(add_help=False)
     db_parent.add_argument(
@@ -24,7 +48,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Minutier, the editor for the minutes of yearly meetings. "
         "Without a command, opens the editor.",
         parents=[db_parent],
+        formatter_class=OneLineHelp,
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {program_version()}")
     parser.add_argument("--screenshots", metavar="DIR", type=Path, help="save a PNG of each tab and exit")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -35,14 +61,28 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("file", type=Path, metavar="FILE.json")
 
+    p = commands.add_parser(
+        "import-docx", parents=[db_parent], help="add a meeting from a Word compte-rendu; prints its id"
+    )
+    p.add_argument("file", type=Path, metavar="FILE.docx")
+    p.add_argument("--dry-run", action="store_true", help="show what was understood as what; write nothing")
+
     p = commands.add_parser("dump", parents=[db_parent], help="write a meeting as JSON")
     p.add_argument("meeting", metavar="MEETING", help="meeting id or year")
     p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.json", help="'-' for stdout")
 
-    p = commands.add_parser("export", parents=[db_parent], help="write the Word compte-rendu of a meeting")
+    p = commands.add_parser(
+        "export", parents=[db_parent], help="write the compte-rendu (.docx, or .pdf through LibreOffice)"
+    )
     p.add_argument("meeting", metavar="MEETING", help="meeting id or year")
-    p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.docx")
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.docx|FILE.pdf")
     p.add_argument("--lang", choices=("fr", "en", "es"), help="labels language (default: the meeting's)")
+    p.add_argument(
+        "--template",
+        type=Path,
+        metavar="WORD.docx",
+        help="take fonts, page, headers and footers from this Word file (default: the meeting's own)",
+    )
 
     commands.add_parser(
         "backups", parents=[db_parent], help="list the backups of the database: date, size, tier, check"
@@ -59,8 +99,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("meeting", metavar="MEETING", help="meeting id or year to start from")
     p.add_argument("--date", required=True, metavar="YYYY-MM-DD", help="date of the new meeting")
-    p.add_argument("--title", help="title of the new meeting (default: the same, with the year moved on)")
+    p.add_argument("--title", help="title of the new meeting (default: the same, with its date moved on)")
     p.add_argument("--with-objectives", action="store_true", help="copy the objectives text too")
+    p.add_argument("--again", action="store_true", help="even if a meeting is on that date already")
 
     p = commands.add_parser(
         "import-people",
@@ -114,6 +155,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("meeting", metavar="MEETING", help="meeting id or year")
     p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.docx")
     p.add_argument("--lang", choices=("fr", "en", "es"), help="labels language (default: the meeting's)")
+    p.add_argument("--landscape", action="store_true", help="A4 landscape (wider columns)")
     return parser
 
 
@@ -179,6 +221,24 @@ def cmd_import(db, args) -> int:
     return 0
 
 
+def cmd_import_docx(db, args) -> int:
+    from models import word_import
+
+    reading = word_import.read_docx(word_import.read_file(args.file), str(args.file))
+    if args.dry_run:
+        with db.reading() as session:
+            word_import.preview(session, reading)
+        print("\n".join(reading.understanding.lines()))
+        print("dry run: nothing was written")
+        return 0
+    with db.transaction() as session:
+        meeting_id = word_import.add_meeting(session, reading).meeting_id
+    for what in reading.understanding.missing:
+        print(f"minutier: not found in {args.file.name}: {what}", file=sys.stderr)
+    print(meeting_id)
+    return 0
+
+
 def cmd_dump(db, args) -> int:
     from models import interchange
     from models.services import meetings
@@ -193,8 +253,27 @@ def cmd_export(db, args) -> int:
     from exporters.compte_rendu import export_meeting
     from models.services import meetings
 
+    to_pdf = args.output.suffix.lower() == ".pdf"
+    if to_pdf:
+        from exporters.pdf import docx_to_pdf, locate_soffice
+
+        soffice = locate_soffice()  # before any work: a missing LibreOffice is said at once
+    reference = None
+    if args.template is not None:
+        from models.services.templates import read_template_file
+
+        reference = read_template_file(args.template)
     with db.reading() as session:
-        data = export_meeting(meetings.resolve(session, args.meeting), language=args.lang)
+        meeting = meetings.resolve(session, args.meeting)
+        reference = reference or meeting.style_template
+        if reference:
+            from exporters.template_check import layout_warnings
+
+            for warning in layout_warnings(reference):
+                print(f"minutier: warning: {warning}", file=sys.stderr)
+        data = export_meeting(meeting, language=args.lang, reference=reference)
+    if to_pdf:
+        data = docx_to_pdf(data, soffice=soffice)
     write_output(args.output, data)
     return 0
 
@@ -227,7 +306,7 @@ def cmd_copy(args) -> int:
     from models.transfer import copy_all
 
     if "://" not in args.source and not Path(args.source).expanduser().is_file():
-        raise MinutierError(f"{args.source}: no such database file to copy from.")
+        raise MinutierError(f"{mask_password(args.source)}: no such database file to copy from.")
     source = open_database(args.source)
     try:
         target = open_database(args.target)
@@ -254,10 +333,20 @@ def cmd_new_from(db, args) -> int:
     with db.transaction() as session:
         source = meetings.resolve(session, args.meeting)
         meeting = rollover.new_meeting_from(
-            session, source.id, args.date, title=args.title, copy_objectives=args.with_objectives
+            session,
+            source.id,
+            args.date,
+            title=args.title,
+            copy_objectives=args.with_objectives,
+            again=args.again,
         )
-        meeting_id = meeting.id
+        meeting_id, left = meeting.id, rollover.title_dates_left(meeting.title, meeting.date)
     print(meeting_id)
+    if left:
+        print(
+            f"minutier: the title still gives another date: {', '.join(left)}; --title sets it",
+            file=sys.stderr,
+        )
     return 0
 
 
@@ -277,8 +366,8 @@ def cmd_import_people(db, args) -> int:
     counts = plan.counts
     print(f"mapping: {people_import.format_mapping(plan.mapping)}")
     print(f"added {counts['add']}, updated {counts['update']}, skipped {counts['skip']}, bad {counts['bad']}")
-    for row in plan.bad:
-        print(f"line {row.line}: {row.reason}")
+    for line in people_import.plan_lines(plan):  # warnings, bad rows, each change (old → new)
+        print(line)
     if args.dry_run:
         print("dry run: nothing was written")
         return 0
@@ -314,7 +403,9 @@ def cmd_attendance_sheet(db, args) -> int:
     from models.services import meetings
 
     with db.reading() as session:
-        data = export_sign_in_sheet(meetings.resolve(session, args.meeting), language=args.lang)
+        data = export_sign_in_sheet(
+            meetings.resolve(session, args.meeting), language=args.lang, landscape=args.landscape
+        )
     write_output(args.output, data)
     return 0
 
@@ -322,6 +413,7 @@ def cmd_attendance_sheet(db, args) -> int:
 COMMANDS = {
     "list": cmd_list,
     "import": cmd_import,
+    "import-docx": cmd_import_docx,
     "dump": cmd_dump,
     "export": cmd_export,
     "new-from": cmd_new_from,
@@ -335,6 +427,8 @@ def run_command(args: argparse.Namespace) -> int:
     if args.command in OFFLINE_COMMANDS:
         return OFFLINE_COMMANDS[args.command](args)
     db = open_db(args)
+    if db.backup_problem:  # the editor shows it in its status bar; a command says it once
+        print(f"minutier: warning: {db.backup_problem}", file=sys.stderr)
     try:
         return COMMANDS[args.command](db, args)
     finally:
@@ -351,9 +445,19 @@ def main(argv: list[str] | None = None) -> int:
             from ui.app import run_gui
 
             return run_gui(args, open_db)
-        return run_command(args)
+        code = run_command(args)
+        sys.stdout.flush()  # here, where a reader gone away is handled, not at exit
+        return code
     except MinutierError as exc:
         print(f"minutier: {exc}", file=sys.stderr)
+        return DATA_EXIT
+    except BrokenPipeError:
+        # The reader went away (`minutier list | head -1`): nothing left to say, to nobody.
+        # Python would complain again when flushing stdout at exit, so point it at nothing.
+        from contextlib import suppress
+
+        with suppress(OSError, ValueError):  # stdout is not a file (tests capture it)
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return DATA_EXIT
     except KeyboardInterrupt:
         return 130

@@ -3,7 +3,8 @@
 Every cell that a spreadsheet would read as a formula (starting with
 = + - @, a tab or a carriage return) is written with a leading apostrophe,
 so opening the file never runs anything (CWE-1236). The import recognises
-these headers and values, so an exported list can be imported back.
+these headers and values and takes that apostrophe off (models.tabular.protect
+and unprotect), so an exported list imports back unchanged.
 """
 
 from __future__ import annotations
@@ -15,8 +16,9 @@ from dataclasses import dataclass
 from exporters.errors import ExportError
 from exporters.people_labels import load
 from models.entities import Meeting
+from models.tabular import FORMULA_STARTS, protect
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+__all__ = ["FORMULA_STARTS", "export_attendance", "neutralise", "participants", "to_csv", "to_xlsx"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +52,7 @@ def participants(meeting: Meeting) -> list[Participant]:
 
 def neutralise(value: str) -> str:
     """« =HYPERLINK(…) » → « '=HYPERLINK(…) »: shown as text, never evaluated."""
-    return "'" + value if value.startswith(FORMULA_STARTS) else value
+    return protect(value)
 
 
 def _table(rows: list[Participant], language: str) -> list[list[str]]:

@@ -8,6 +8,7 @@ each choice. Every printed word comes from the meeting or the label table.
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -90,6 +91,7 @@ class _Composer:
 
     def section(self, section: Section) -> None:
         level = section.depth + SECTION_LEVEL_OFFSET
+        self.doc.anchor("section", section.id)
         if section.title.strip():
             self.heading(level, section.title.strip())
         for block in section.blocks:
@@ -99,6 +101,7 @@ class _Composer:
 
     def block(self, block: Block, section: Section, level: int) -> None:
         labels, write = self.labels, self.markdown.write
+        self.doc.anchor("block", block.id)
         if block.kind == "intervention":
             self.intervention(block)
         elif block.kind == "debate":
@@ -145,19 +148,45 @@ class _Composer:
         add_participants(self.doc, self.body, self.data.participants, self.labels, level=1)
 
 
-def render(data: MeetingData, language: str | None = None) -> bytes:
-    """The .docx bytes for ``data``; labels and typography follow ``language``."""
+def render(
+    data: MeetingData,
+    language: str | None = None,
+    *,
+    when: dt.datetime | None = None,
+    reference: bytes | None = None,
+) -> bytes:
+    """The .docx bytes for ``data``; labels and typography follow ``language``.
+
+    ``when`` (default: now) is the creation time written in the document's properties.
+    ``reference`` is a Word file whose styles, page and headers the document takes.
+    """
     language = language or data.language
     labels = load_labels(language)
-    doc = WordDocument(template_bytes(), for_language(language))
-    doc.set_properties(data.title, labels.language_tag)
+    doc = WordDocument(template_bytes(), for_language(language), reference=reference)
+    subject = " – ".join(
+        part
+        for part in (data.document_title.strip() or labels.report_heading, labels.write_date(data.date))
+        if part
+    )
+    doc.set_properties(
+        data.title, labels.language_tag, subject=subject, author=data.organisation.strip(), when=when
+    )
+    compose(data, labels, doc)
+    return doc.to_bytes()
+
+
+def compose(data: MeetingData, labels: Labels, doc) -> None:
+    """Everything the compte-rendu prints, in order, into ``doc``.
+
+    ``doc`` is a WordDocument, or the preview's HtmlDocument
+    (exporters/html_preview.py): both print the same paragraphs from here.
+    """
     composer = _Composer(data, labels, doc)
     composer.header()
     composer.programme()
     composer.report()
     composer.photos()
     composer.participants()
-    return doc.to_bytes()
 
 
 @contextmanager
@@ -174,7 +203,11 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def export_meeting(meeting: Meeting, language: str | None = None) -> bytes:
-    """The Word compte-rendu of ``meeting``, in ``language`` or the meeting's own."""
+def export_meeting(meeting: Meeting, language: str | None = None, *, reference: bytes | None = None) -> bytes:
+    """The Word compte-rendu of ``meeting``, in ``language`` or the meeting's own.
+
+    Its look comes from ``reference`` when given, else from the meeting's own Word file, if any.
+    """
+    reference = reference or meeting.style_template or None
     with _collector_paused():
-        return render(reduce_meeting(meeting), language)
+        return render(reduce_meeting(meeting), language, reference=reference)

@@ -30,6 +30,7 @@ R, RPR, RSTYLE, BOLD_TAG, ITALIC_TAG, U, T, BR = (
     qn(t) for t in ("r", "rPr", "rStyle", "b", "i", "u", "t", "br")
 )
 HYPERLINK = qn("hyperlink")
+TR_HEIGHT, H_RULE, V_ALIGN = qn("trHeight"), qn("hRule"), qn("vAlign")
 TBL, TBLPR, TBLSTYLE, TBLW, TBLLAYOUT, TBLLOOK, TBLGRID, GRIDCOL = (
     qn(t) for t in ("tbl", "tblPr", "tblStyle", "tblW", "tblLayout", "tblLook", "tblGrid", "gridCol")
 )
@@ -174,23 +175,31 @@ def table(parent: _Element, style_id: str, widths: Sequence[int]) -> _Element:
     return tbl
 
 
-def row(tbl: _Element, *, header: bool = False, cant_split: bool = False) -> _Element:
-    """A new w:tr; a header row repeats at the top of each page."""
+def row(tbl: _Element, *, header: bool = False, cant_split: bool = False, min_height: int = 0) -> _Element:
+    """A new w:tr; a header row repeats at the top of each page; ``min_height`` in twips."""
     tr = SubElement(tbl, TR)
-    if header or cant_split:
+    if header or cant_split or min_height:
         trpr = SubElement(tr, TRPR)
-        SubElement(trpr, CANT_SPLIT)
+        if header or cant_split:
+            SubElement(trpr, CANT_SPLIT)
+        if min_height:
+            height = SubElement(trpr, TR_HEIGHT)
+            height.set(VAL, str(min_height))
+            height.set(H_RULE, "atLeast")
         if header:
             SubElement(trpr, TBL_HEADER)
     return tr
 
 
-def cell(tr: _Element, width: int) -> _Element:
+def cell(tr: _Element, width: int, *, v_center: bool = False) -> _Element:
     """A new w:tc; the caller adds at least one paragraph, as Word requires."""
     tc = SubElement(tr, TC)
-    tcw = SubElement(SubElement(tc, TCPR), TCW)
+    tcpr = SubElement(tc, TCPR)
+    tcw = SubElement(tcpr, TCW)
     tcw.set(W_W, str(width))
     tcw.set(W_TYPE, "dxa")
+    if v_center:
+        SubElement(tcpr, V_ALIGN).set(VAL, "center")
     return tc
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from lxml.etree import _Element
 
-from exporters import ooxml
 from exporters.labels import Labels
 from exporters.plain import Participant
 from exporters.word import WordDocument
@@ -38,18 +37,17 @@ def add_participants(
         return
     doc.require(STYLES)
     doc.text(parent, f"Heading {level}", labels.participants_heading)
-    table_style = doc.style(TABLE_STYLE)
     for heading, rows in groups:
         if not rows:
             continue
         doc.text(parent, f"Heading {level + 1}", heading)
-        tbl = ooxml.table(parent, table_style, WIDTHS)
-        tr = ooxml.row(tbl, header=True)
+        tbl = doc.table(parent, TABLE_STYLE, WIDTHS)
+        tr = doc.row(tbl, header=True)
         for width, head in zip(WIDTHS, labels.participant_columns, strict=True):
-            doc.text(ooxml.cell(tr, width), HEADING_STYLE, head)
+            doc.text(doc.cell(tr, width), HEADING_STYLE, head)
         for person in rows:
-            tr = ooxml.row(tbl, cant_split=True)
+            tr = doc.row(tbl, cant_split=True)
             for width, value in zip(
                 WIDTHS, (person.first_name, person.last_name, person.organisation), strict=True
             ):
-                doc.text(ooxml.cell(tr, width), TEXT_STYLE, value)
+                doc.text(doc.cell(tr, width), TEXT_STYLE, value)

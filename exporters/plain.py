@@ -57,6 +57,8 @@ class Block(NamedTuple):
     online: bool = False
     question: str = ""
     text: str = ""
+    # The stored row's id, for the preview's links back to the editor; the document ignores it.
+    id: int | None = None
 
 
 class Section(NamedTuple):
@@ -66,6 +68,7 @@ class Section(NamedTuple):
     item_kind: str = ""
     blocks: tuple[Block, ...] = ()
     sections: tuple[Section, ...] = ()
+    id: int | None = None
 
 
 class Participant(NamedTuple):
@@ -155,6 +158,7 @@ def _read_rows(session: Session, meeting_id: int) -> tuple[Programme, Sections, 
     ).all()
     blocks = session.execute(
         select(
+            blocks_t.c.id,
             blocks_t.c.section_id,
             blocks_t.c.kind,
             blocks_t.c.speaker,
@@ -205,7 +209,9 @@ def _read_rows(session: Session, meeting_id: int) -> tuple[Programme, Sections, 
 
     blocks_of: defaultdict[int, list] = defaultdict(list)
     for r in blocks:
-        blocks_of[r.section_id].append(Block(r.kind, r.speaker, r.subtitle, r.online, r.question, r.text))
+        blocks_of[r.section_id].append(
+            Block(r.kind, r.speaker, r.subtitle, r.online, r.question, r.text, r.id)
+        )
     subsections: defaultdict[int | None, list] = defaultdict(list)
     for r in sections:
         subsections[r.parent_id].append(r)
@@ -217,6 +223,7 @@ def _read_rows(session: Session, meeting_id: int) -> tuple[Programme, Sections, 
             item_kind=kinds.get(r.programme_item_id, "") if r.programme_item_id else "",
             blocks=tuple(blocks_of.get(r.id, ())),
             sections=tuple(section(c, depth + 1) for c in subsections.get(r.id, ())),
+            id=r.id,
         )
 
     return (
@@ -254,8 +261,11 @@ def _object_section(row: SectionRow, depth: int) -> Section:
         title=row.title,
         depth=depth,
         item_kind=item.kind if item is not None else "",
-        blocks=tuple(Block(b.kind, b.speaker, b.subtitle, b.online, b.question, b.text) for b in row.blocks),
+        blocks=tuple(
+            Block(b.kind, b.speaker, b.subtitle, b.online, b.question, b.text, b.id) for b in row.blocks
+        ),
         sections=tuple(_object_section(s, depth + 1) for s in row.sections),
+        id=row.id,
     )
 
 
@@ -298,3 +308,23 @@ def reduce_meeting(meeting: Meeting, *, from_objects: bool = False) -> MeetingDa
         sections=sections,
         participants=participants,
     )
+
+
+def with_unsaved(data: MeetingData, sections: dict[int, dict], blocks: dict[int, dict]) -> MeetingData:
+    """``data`` with some sections' and blocks' fields replaced by ``{id: {field: value}}``.
+
+    The preview shows what is being typed before the editor stores it (a text is
+    stored after a second without typing; the preview follows within 200 ms).
+    """
+    if not sections and not blocks:
+        return data
+
+    def section(s: Section) -> Section:
+        fields = sections.get(s.id) if s.id is not None else None
+        return s._replace(
+            **(fields or {}),
+            blocks=tuple(b._replace(**blocks[b.id]) if b.id in blocks else b for b in s.blocks),
+            sections=tuple(section(c) for c in s.sections),
+        )
+
+    return data._replace(sections=tuple(section(s) for s in data.sections))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from lxml.etree import _Element
 
-from exporters import ooxml
 from exporters.labels import Labels
 from exporters.ooxml import BOLD, PLAIN, UNDERLINE, Segment
 from exporters.plain import ProgrammeItem, ProgrammePerson
@@ -49,12 +48,13 @@ def add_programme(
     doc: WordDocument, parent: _Element, items: tuple[ProgrammeItem, ...], labels: Labels
 ) -> None:
     doc.require(STYLES)
-    tbl = ooxml.table(parent, doc.style(TABLE_STYLE), WIDTHS)
-    tr = ooxml.row(tbl, header=True)
+    tbl = doc.table(parent, TABLE_STYLE, WIDTHS)
+    tr = doc.row(tbl, header=True)
     for width, head in zip(WIDTHS, labels.programme_columns, strict=True):
-        doc.text(ooxml.cell(tr, width), HEADING_STYLE, head)
+        doc.text(doc.cell(tr, width), HEADING_STYLE, head)
     for item in items:
-        tr = ooxml.row(tbl)
-        doc.text(ooxml.cell(tr, WIDTHS[0]), TEXT_STYLE, labels.write_times(item.start, item.end))
-        _session(doc, ooxml.cell(tr, WIDTHS[1]), item, labels, item.kind in PLAIN_KINDS)
-        doc.text(ooxml.cell(tr, WIDTHS[2]), TEXT_STYLE, item.format)
+        # A session moved whole to the next page reads better than one cut between its speakers.
+        tr = doc.row(tbl, cant_split=True)
+        doc.text(doc.cell(tr, WIDTHS[0]), TEXT_STYLE, labels.write_times(item.start, item.end))
+        _session(doc, doc.cell(tr, WIDTHS[1]), item, labels, item.kind in PLAIN_KINDS)
+        doc.text(doc.cell(tr, WIDTHS[2]), TEXT_STYLE, item.format)

@@ -3,39 +3,123 @@
 The meeting heading, then one table of the people expected (invited or
 present; excused and absent rows are left out) sorted by last name with
 case and accents ignored: civility, name, organisation, in person / remote
-and an empty signature cell tall enough to sign in. The header row repeats
-on every page (``w:tblHeader``) and no row is split across pages. A count
-ends the document.
+(the mode recorded on each attendance row) and an empty signature cell
+tall enough to sign in. The header row repeats on every page
+(``w:tblHeader``) and no row is split across pages. A count ends the
+document.
 
-Rows are written as raw WordprocessingML rather than through python-docx's
-``add_row``, which looks cells up by walking the grid and makes a list of
-thousands quadratic.
+It is built on the compte-rendu's template (exporters/word.py), so it has the
+same fonts, styles and page numbers, and the same document properties, on an
+A4 page upright or on its side (``landscape``) with narrower margins. Column
+widths are measured from the words they hold, so no header or mode is broken
+mid-word.
 """
 
 from __future__ import annotations
 
-import io
-import re
+import datetime as dt
 from dataclasses import dataclass
 
-from docx import Document
-from docx.enum.section import WD_ORIENT
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Cm, Pt
-
+from exporters import ooxml
 from exporters.errors import ExportError
 from exporters.labels import load_labels
+from exporters.ooxml import BOLD, PLAIN
 from exporters.people_labels import load
 from exporters.typography import for_language
+from exporters.word import WordDocument, template_bytes
 from models.entities import Meeting
 from models.text_keys import sort_key
 
 EXPECTED = ("invited", "present")
-# Column widths (cm) on an A4 portrait page with 1.5 cm margins (18 cm of text).
-WIDTHS_CM = (1.9, 4.9, 4.9, 2.8, 3.5)
-ROW_HEIGHT_CM = 0.95
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+MARGIN = 851  # 1.5 cm: more room for the signatures than the compte-rendu's 2.5 cm
+ROW_HEIGHT = 539  # 0.95 cm, room to sign
+HEADER_HEIGHT = 397
+CELL_MARGINS = 2 * 85  # the table style's left and right cell margins
+TABLE_STYLE = "Minutier Programme"  # ruled on every side: boxes to sign in
+HEADING_STYLE = "Minutier Table Heading"
+TEXT_STYLE = "Minutier Table Text"
+TABLE_FONT_PT = 9.5
+STYLES = (
+    TABLE_STYLE,
+    HEADING_STYLE,
+    TEXT_STYLE,
+    "Minutier Organisation",
+    "Minutier Header Line",
+    "Title",
+    "Minutier Meeting Title",
+    "Minutier Date",
+    "Minutier Venue",
+    "Normal",
+)
+# Advance widths in thousandths of an em, by kind of character (Arial and its metric twins);
+# close enough to size columns without reading font files.
+_NARROW = frozenset("iljI.,;:!|'’ft()[]/- \u00a0\u202f")
+_WIDE = frozenset("mwMW@%")
+
+
+def text_width(text: str, *, bold: bool = False, size_pt: float = TABLE_FONT_PT) -> int:
+    """The printed width of ``text`` in twips, estimated."""
+    units = 0
+    for char in text:
+        if char in _NARROW:
+            units += 280
+        elif char in _WIDE:
+            units += 860
+        elif char.isupper():
+            units += 690
+        else:
+            units += 560
+    if bold:
+        units = units * 108 // 100
+    return int(units * size_pt * 20 // 1000)
+
+
+def _widest_word(texts, *, bold: bool = False) -> int:
+    return max((text_width(w, bold=bold) for t in texts for w in t.split()), default=0)
+
+
+def column_widths(
+    headers: tuple[str, ...], rows: list[tuple[str, str, str, str]], total: int
+) -> tuple[int, ...]:
+    """Widths (twips) for civility, name, organisation, mode, signature summing to ``total``.
+
+    Civility and mode are as wide as their longest text on one line (at most an
+    eighth and a sixth of the width); the signature
+    gets 30% of the width (at least 4 cm); name and organisation share the
+    rest in proportion to their longer texts, each at least as wide as its longest
+    word.
+    """
+    civility_h, name_h, organisation_h, mode_h, signature_h = headers
+
+    def single_line(header: str, values) -> int:
+        widest = max((text_width(v) for v in values), default=0)
+        return max(widest, text_width(header, bold=True)) + CELL_MARGINS + 40
+
+    # Capped: a civility or mode typed as a sentence wraps rather than squeezing the names.
+    civility = min(single_line(civility_h, [r[0] for r in rows]), total // 8)
+    mode = min(single_line(mode_h, [r[3] for r in rows]), total // 6)
+    signature = max(2268, total * 3 // 10, text_width(signature_h, bold=True) + CELL_MARGINS)
+    rest = total - civility - mode - signature
+    names = [r[1] for r in rows]
+    organisations = [r[2] for r in rows]
+    name_floor = max(_widest_word(names), _widest_word([name_h], bold=True)) + CELL_MARGINS + 40
+    org_floor = (
+        max(_widest_word(organisations), _widest_word([organisation_h], bold=True)) + CELL_MARGINS + 40
+    )
+
+    def typical(values) -> int:
+        # The 90th percentile: one very long organisation should not squeeze the names.
+        widths = sorted(text_width(v) for v in values) or [0]
+        return max(widths[min(len(widths) - 1, len(widths) * 9 // 10)], 1)
+
+    if name_floor + org_floor > rest:
+        # A word longer than the page allows (a pasted URL): it breaks anyway; share the room.
+        name = rest * name_floor // (name_floor + org_floor)
+    else:
+        name_share, org_share = typical(names), typical(organisations)
+        name = min(max(name_floor, rest * name_share // (name_share + org_share)), rest - org_floor)
+    organisation = rest - name
+    return (civility, name, organisation, mode, signature)
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,134 +174,61 @@ def sheet_data(meeting: Meeting, language: str | None = None) -> SheetData:
     )
 
 
-def _xml_text(text: str) -> str:
-    return _NOT_XML.sub("", text)
-
-
-def _run(parent, text: str, *, bold: bool = False, size: float | None = None):
-    r = OxmlElement("w:r")
-    if bold or size:
-        rpr = OxmlElement("w:rPr")
-        if bold:
-            rpr.append(OxmlElement("w:b"))
-        if size:
-            sz = OxmlElement("w:sz")
-            sz.set(qn("w:val"), str(int(size * 2)))
-            rpr.append(sz)
-        r.append(rpr)
-    t = OxmlElement("w:t")
-    t.text = _xml_text(text)
-    t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-    r.append(t)
-    parent.append(r)
-    return r
-
-
-def _cell(tr, width_cm: float, runs: list[tuple[str, bool]]):
-    tc = OxmlElement("w:tc")
-    tcpr = OxmlElement("w:tcPr")
-    tcw = OxmlElement("w:tcW")
-    tcw.set(qn("w:w"), str(int(width_cm * 567)))
-    tcw.set(qn("w:type"), "dxa")
-    tcpr.append(tcw)
-    valign = OxmlElement("w:vAlign")
-    valign.set(qn("w:val"), "center")
-    tcpr.append(valign)
-    tc.append(tcpr)
-    p = OxmlElement("w:p")
-    for text, bold in runs:
-        if text:
-            _run(p, text, bold=bold)
-    tc.append(p)
-    tr.append(tc)
-
-
-def _row(tbl, cells: list[list[tuple[str, bool]]], *, header: bool = False):
-    tr = OxmlElement("w:tr")
-    trpr = OxmlElement("w:trPr")
-    trpr.append(OxmlElement("w:cantSplit"))
-    height = OxmlElement("w:trHeight")
-    height.set(qn("w:val"), str(int((0.7 if header else ROW_HEIGHT_CM) * 567)))
-    height.set(qn("w:hRule"), "atLeast")
-    trpr.append(height)
-    if header:
-        trpr.append(OxmlElement("w:tblHeader"))
-    tr.append(trpr)
-    for width, runs in zip(WIDTHS_CM, cells, strict=True):
-        _cell(tr, width, runs)
-    tbl.append(tr)
-
-
-def render(data: SheetData) -> bytes:
-    """The .docx of ``data``: a pure function of its input."""
+def render(data: SheetData, *, landscape: bool = False, when: dt.datetime | None = None) -> bytes:
+    """The .docx of ``data``; ``when`` (default now) is its creation time."""
     labels = load(data.language)
-    typo = for_language(data.language)
+    doc = WordDocument(template_bytes(), for_language(data.language))
+    doc.require(STYLES)
+    doc.set_page(landscape=landscape, margin=MARGIN)
+    try:
+        tag = load_labels(data.language).language_tag
+    except ExportError:
+        tag = data.language
+    title = " – ".join(p for p in (labels.sheet_title, data.title.strip()) if p)
+    subject = " – ".join(p for p in (labels.sheet_title, data.date_line) if p)
+    doc.set_properties(title, tag, subject=subject, author=data.organisation.strip(), when=when)
+    body = doc.body
 
-    def fix(text: str) -> str:
-        return typo([text])[0] if text else text
+    if data.organisation.strip():
+        doc.text(body, "Minutier Organisation", data.organisation.strip())
+    lines = [line.strip() for line in data.body.splitlines() if line.strip()]
+    if lines:
+        doc.text(body, "Minutier Header Line", "\n".join(lines))
+    doc.text(body, "Title", labels.sheet_title)
+    doc.text(body, "Minutier Meeting Title", data.title)
+    doc.text(body, "Minutier Date", data.date_line)
+    if data.venue.strip():
+        doc.text(body, "Minutier Venue", data.venue.strip())
 
-    document = Document()
-    section = document.sections[0]
-    section.orientation = WD_ORIENT.PORTRAIT
-    section.page_width, section.page_height = Cm(21.0), Cm(29.7)
-    for side in ("left_margin", "right_margin"):
-        setattr(section, side, Cm(1.5))
-    section.top_margin = section.bottom_margin = Cm(1.5)
-    normal = document.styles["Normal"]
-    normal.font.size = Pt(10)
-    document.core_properties.title = f"{labels.sheet_title} – {data.title}".strip(" –")
-    document.core_properties.language = data.language
-
-    def para(text: str, *, bold: bool = False, size: float | None = None, space_after: float = 2):
-        p = document.add_paragraph()
-        p.paragraph_format.space_after = Pt(space_after)
-        lines = text.split("\n")
-        for i, line in enumerate(lines):
-            r = _run(p._p, fix(line), bold=bold, size=size)
-            if i < len(lines) - 1:
-                r.append(OxmlElement("w:br"))
-        return p
-
-    if data.organisation:
-        para(data.organisation, bold=True, size=12)
-    if data.body:
-        para(data.body, size=11)
-    para(labels.sheet_title, bold=True, size=16, space_after=6)
-    para(data.title, bold=True, size=11)
-    para(data.date_line)
-    if data.venue:
-        para(data.venue, space_after=10)
-
-    table = document.add_table(rows=0, cols=len(WIDTHS_CM))
-    table.style = document.styles["Table Grid"]
-    table.autofit = False  # w:tblLayout fixed: the widths below hold
-    for column, width in zip(table.columns, WIDTHS_CM, strict=True):
-        column.width = Cm(width)
-    tbl = table._tbl
-    _row(tbl, [[(fix(h), True)] for h in labels.sheet_columns], header=True)
     remote_word, in_person_word = labels.modes["remote"], labels.modes["in_person"]
-    for row in data.rows:
-        name = [(row.last_name, True), (" " + row.first_name if row.last_name else row.first_name, False)]
-        _row(
-            tbl,
-            [
-                [(row.civility, False)],
-                name,
-                [(fix(row.organisation), False)],
-                [(remote_word if row.remote else in_person_word, False)],
-                [],
-            ],
+    cells = [
+        (
+            row.civility,
+            " ".join(p for p in (row.last_name, row.first_name) if p),
+            row.organisation,
+            remote_word if row.remote else in_person_word,
         )
+        for row in data.rows
+    ]
+    widths = column_widths(labels.sheet_columns, cells, doc.text_width())
+    tbl = ooxml.table(body, doc.style(TABLE_STYLE), widths)
+    tr = ooxml.row(tbl, header=True, min_height=HEADER_HEIGHT)
+    for width, head in zip(widths, labels.sheet_columns, strict=True):
+        doc.text(ooxml.cell(tr, width, v_center=True), HEADING_STYLE, head)
+    for row, (civility, _name, organisation, mode) in zip(data.rows, cells, strict=True):
+        tr = ooxml.row(tbl, cant_split=True, min_height=ROW_HEIGHT)
+        doc.text(ooxml.cell(tr, widths[0], v_center=True), TEXT_STYLE, civility)
+        name = [(row.last_name, BOLD), (" " + row.first_name if row.last_name else row.first_name, PLAIN)]
+        doc.paragraph(ooxml.cell(tr, widths[1], v_center=True), TEXT_STYLE, name)
+        doc.text(ooxml.cell(tr, widths[2], v_center=True), TEXT_STYLE, organisation)
+        doc.text(ooxml.cell(tr, widths[3], v_center=True), TEXT_STYLE, mode)
+        doc.text(ooxml.cell(tr, widths[4], v_center=True), TEXT_STYLE, "")
     remote = sum(r.remote for r in data.rows)
     count = labels.count.format(total=len(data.rows), in_person=len(data.rows) - remote, remote=remote)
-    spacer = document.add_paragraph()
-    spacer.paragraph_format.space_before = Pt(8)
-    _run(spacer._p, count, bold=True)
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
+    doc.text(body, "Normal", count, BOLD)
+    return doc.to_bytes()
 
 
-def export_sign_in_sheet(meeting: Meeting, *, language: str | None = None) -> bytes:
+def export_sign_in_sheet(meeting: Meeting, *, language: str | None = None, landscape: bool = False) -> bytes:
     """The sign-in sheet of ``meeting`` as .docx bytes; raises ExportError."""
-    return render(sheet_data(meeting, language))
+    return render(sheet_data(meeting, language), landscape=landscape)

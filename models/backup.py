@@ -9,8 +9,9 @@ kinds of file, told apart by their names:
   deleted, but only once the new backup has passed ``integrity_check``);
 - ``<name>-before-migration-<rev>-YYYYmmdd-HHMMSS.sqlite``: taken before a
   schema upgrade; never deleted;
-- ``<name>-set-aside-YYYYmmdd-HHMMSS.sqlite`` (with its ``-wal``/``-shm`` when
-  it had them): the file a restore replaced; never deleted.
+- ``<name>-set-aside-YYYYmmdd-HHMMSS.sqlite`` (with its ``-wal`` or
+  ``-journal`` when it had one): a byte-for-byte copy of the file a restore
+  replaced; never deleted.
 
 Copies are taken with SQLite's backup API, which reads a consistent
 snapshot even while another connection writes (a plain copy of a WAL
@@ -111,6 +112,14 @@ def _free_name(folder: Path, base: str) -> Path:
     return candidate
 
 
+def is_backup_name(db_path: Path, name: str) -> bool:
+    """Whether ``name`` is the name of one of ``db_path``'s backups (or a side file of one)."""
+    base = name
+    for suffix in (*SIDE_SUFFIXES, "-journal", ".partial"):
+        base = base.removesuffix(suffix)
+    return _name_pattern(db_path).match(base) is not None
+
+
 def _found(db_path: Path, backup_dir: Path | None) -> list[tuple[Path, str, dt.datetime]]:
     folder = backup_folder(db_path, backup_dir)
     pattern = _name_pattern(db_path)
@@ -161,49 +170,19 @@ def _tiers(regular: list[tuple[Path, dt.datetime]]) -> dict[Path, str]:
 # ---------------------------------------------------------------- checks
 
 
-def _ro_connect(path: Path) -> sqlite3.Connection:
-    # immutable=1 when nothing is journalled beside the file: no locks, and no
-    # -wal/-shm created in the backup folder just for looking.
-    side = Path(str(path) + "-wal")
-    query = "mode=ro" if side.exists() else "mode=ro&immutable=1"
-    return sqlite3.connect(f"{path.resolve().as_uri()}?{query}", uri=True)
-
-
 def check_backup(path: Path) -> str:
-    """ "ok", or one line saying why ``path`` cannot be restored. Never writes to it."""
-    from models import schema_version
-    from models.database import APPLICATION_ID, SQLITE_MAGIC
+    """ "ok", or one line saying why ``path`` cannot be restored. Never writes to it.
+
+    The rules of opening a database (models.database.examine_backup: ours, a
+    revision this Minutier knows, tables only with a revision) with the full
+    integrity_check: a backup is trusted only if Minutier could open it.
+    """
+    from models.database import examine_backup
 
     try:
-        with path.open("rb") as fh:
-            header = fh.read(100)
-    except OSError as exc:
-        return f"cannot be read ({exc.strerror or exc})"
-    if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
-        return "not an SQLite file"
-    if int.from_bytes(header[68:72], "big") != APPLICATION_ID:
-        return "not a Minutier database"
-    try:
-        con = _ro_connect(path)
-        con.text_factory = lambda raw: raw.decode("utf-8", "replace")
-        try:
-            rows = con.execute("PRAGMA integrity_check").fetchall()
-            if rows != [("ok",)]:
-                return f"damaged ({first_problem(rows)})"
-            revision = None
-            if con.execute(
-                "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
-            ).fetchone():
-                row = con.execute("SELECT version_num FROM alembic_version").fetchone()
-                revision = row[0] if row else None
-        finally:
-            con.close()
-    except sqlite3.Error as exc:
-        return f"damaged ({one_line(exc)})"
-    except UnicodeDecodeError:
-        return "damaged (its schema is unreadable)"
-    if revision is not None and not schema_version.is_known(revision):
-        return f"written by a newer Minutier (schema {revision})"
+        examine_backup(path)
+    except DatabaseRefused as exc:
+        return getattr(exc, "status", None) or one_line(exc)
     return "ok"
 
 
@@ -387,17 +366,28 @@ def maybe_daily_backup(db_path: Path, backup_dir: Path | None = None) -> Path | 
 def database_in_use(db_path: Path) -> bool:
     """Whether a connection (this process or another) has ``db_path`` open.
 
-    This process: the registry kept by models.database. Others (POSIX): every
-    SQLite connection to a WAL database holds a shared lock on byte 128 of
-    the -shm file (the "DMS" lock) while it is open; F_GETLK asks without
-    taking it. Must not be called while this process has the file open
-    (closing our probe descriptor would drop SQLite's own POSIX locks), which
-    the registry check first guarantees.
+    This process: the registry kept by models.database. Another Minutier: the
+    shared lock it holds while the database is open (lock_database_file).
+    Another program (POSIX): every SQLite connection to a WAL database holds
+    a shared lock on byte 128 of the -shm file (the "DMS" lock) while it is
+    open; F_GETLK asks without taking it. Must not be called while this
+    process has the file open (closing our probe descriptor would drop
+    SQLite's own POSIX locks), which the registry check first guarantees.
     """
-    from models.database import open_paths
+    from models.database import lock_database_file, open_paths
 
     if Path(db_path).resolve() in open_paths():
         return True
+    try:
+        lock = lock_database_file(Path(db_path), exclusive=True, wait=0)
+    except DatabaseRefused:
+        return True
+    if lock is not None:
+        lock.release()
+    return _open_by_another_program(Path(db_path))
+
+
+def _open_by_another_program(db_path: Path) -> bool:
     shm = Path(f"{db_path}-shm")
     if not shm.exists():
         return False
@@ -440,76 +430,167 @@ class Restored:
     set_aside: Path | None  # where the replaced file now is (None: there was none)
 
 
+def _in_use_error(db_path: Path) -> RestoreError:
+    return RestoreError(
+        f"{db_path} is open in Minutier (here or in another window); close it, then restore. "
+        "Nothing was changed."
+    )
+
+
 def restore_backup(db_path: Path, backup: str | Path, backup_dir: Path | None = None) -> Restored:
     """Replace ``db_path`` by a copy of ``backup``, keeping the current file aside.
 
-    The backup is checked first. The current file and its -wal/-shm (which
-    may hold committed changes not yet in the main file) are renamed together
-    into the backup folder as ``<name>-set-aside-<stamp>.sqlite[-wal|-shm]``,
-    never deleted or modified, so a stale -wal can never be replayed onto the
-    restored data. Refuses while the database is open, here or elsewhere:
-    close the Database first. Raises RestoreError with one clear sentence.
+    The backup is checked first, with the rules of opening a database. The
+    whole restore holds the database's exclusive lock (models.database.
+    lock_database_file): refused while the database is open, here or
+    elsewhere (close the Database first), and nobody opens it meanwhile.
+    Raises RestoreError with one clear sentence.
+
+    Steps, each leaving either the old state or the new one if the process
+    is killed there:
+
+    1. the backup is copied beside the database (``.<name>.restoring``);
+    2. the current file and its -wal/-journal (which may hold committed
+       changes not yet in the main file) are copied byte for byte into the
+       backup folder as ``<name>-set-aside-<stamp>.sqlite[-wal|-journal]``,
+       each under a temporary name first;
+    3. the current file's journal is folded into it (a checkpoint, or the
+       rollback of an interrupted transaction), so the file alone holds the
+       current data; the spent -wal/-shm go, so that none can ever be
+       replayed onto the restored data;
+    4. one rename puts the copy of the backup in place.
     """
     db_path = Path(db_path).expanduser()
     source = resolve_backup(db_path, backup, backup_dir)
-    if source.resolve() == db_path.resolve():
-        raise RestoreError(f"{source} is the database itself, not a backup of it.")
+    with contextlib.suppress(OSError):
+        if source.resolve() == db_path.resolve() or os.path.samefile(source, db_path):
+            raise RestoreError(f"{source} is the database itself, not a backup of it.")
     status = check_backup(source)
     if status != "ok":
         raise RestoreError(f"Cannot restore {source.name}: it is {status}. Nothing was changed.")
-    if database_in_use(db_path):
-        raise RestoreError(
-            f"{db_path} is open in Minutier (here or in another window); close it, then restore. "
-            "Nothing was changed."
-        )
+    from models.database import lock_database_file, open_paths
+
+    if db_path.resolve() in open_paths():
+        raise _in_use_error(db_path)
+    try:
+        lock = lock_database_file(db_path, exclusive=True, wait=0)
+    except DatabaseRefused:
+        raise _in_use_error(db_path) from None
+    try:
+        if _open_by_another_program(db_path):
+            raise _in_use_error(db_path)
+        return _restore_locked(db_path, source, backup_dir)
+    finally:
+        if lock is not None:
+            lock.release()
+
+
+def _copy_exact(origin: Path, target: Path) -> None:
+    """A byte-for-byte copy, durable before it gets its name."""
+    partial = target.with_name(target.name + ".partial")
+    try:
+        with origin.open("rb") as src, partial.open("wb") as dst:
+            shutil.copyfileobj(src, dst, 1024 * 1024)
+            dst.flush()
+            os.fsync(dst.fileno())
+        shutil.copystat(origin, partial)
+        os.replace(partial, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            partial.unlink()
+        raise
+
+
+def _fold_journal(db_path: Path) -> None:
+    """Make the main file hold all the current data, then remove its -wal/-shm/-journal.
+
+    Called only once they are copied aside and while the restore lock is held.
+    A file SQLite cannot read at all (not a database, damaged) keeps nothing
+    its journal could complete: its journal is only removed.
+    """
+    sides = [Path(f"{db_path}{s}") for s in ("-wal", "-journal")]
+    if db_path.exists() and any(side.exists() for side in sides):
+        try:
+            con = sqlite3.connect(os.path.abspath(db_path), timeout=5)
+            try:
+                # A read rolls back an interrupted rollback-journal transaction; the
+                # checkpoint copies every committed -wal frame into the file.
+                con.execute("SELECT count(*) FROM sqlite_master").fetchone()
+                busy = con.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+            finally:
+                con.close()
+        except sqlite3.OperationalError:
+            raise  # read-only, locked: the restore stops with the current file as it was
+        except sqlite3.DatabaseError:
+            busy = None  # unreadable: nothing to fold
+        if busy is not None and busy[0] != 0:
+            raise sqlite3.OperationalError("the database is busy")
+    for suffix in (*SIDE_SUFFIXES, "-journal"):
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(f"{db_path}{suffix}")
+
+
+def _unwritable(folder: Path) -> str | None:
+    """Why nothing can be written in ``folder`` (or the folder that would hold it), or None."""
+    while not folder.exists() and folder.parent != folder:
+        folder = folder.parent
+    with contextlib.suppress(OSError, AttributeError):
+        if os.statvfs(folder).f_flag & os.ST_RDONLY:
+            return "the disk is read-only"
+    if not os.access(folder, os.W_OK):
+        return f"the folder {folder} is read-only"
+    return None
+
+
+def _restore_locked(db_path: Path, source: Path, backup_dir: Path | None) -> Restored:
     folder = backup_folder(db_path, backup_dir)
     incoming = db_path.with_name(f".{db_path.name}.restoring")
+    reason = _unwritable(db_path.parent) or _unwritable(folder)
+    if reason is not None:
+        raise RestoreError(f"Cannot restore {source.name} over {db_path}: {reason}. Nothing was changed.")
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        incoming.unlink(missing_ok=True)
+        for leftover in (incoming, incoming.with_name(incoming.name + ".partial")):
+            leftover.unlink(missing_ok=True)  # from a restore killed before its end
         copy_database(source, incoming)
     except (OSError, sqlite3.Error, DatabaseRefused) as exc:
-        incoming.unlink(missing_ok=True)
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else one_line(exc)
-        raise RestoreError(f"Cannot restore {source.name} ({reason}). Nothing was changed.") from exc
+        with contextlib.suppress(OSError):
+            incoming.unlink(missing_ok=True)
+        raise RestoreError(f"Cannot restore {source.name} ({_why(exc)}). Nothing was changed.") from exc
 
     set_aside = None
-    moved: list[tuple[Path, Path]] = []
-    linked = False
+    copies: list[Path] = []
     try:
-        sides = [s for s in SIDE_SUFFIXES if os.path.lexists(f"{db_path}{s}")]
-        if sides or db_path.exists():
+        present = [s for s in ("", "-wal", "-journal") if os.path.lexists(f"{db_path}{s}")]
+        if present:
             set_aside = _free_name(folder, f"{db_path.stem}-set-aside-{_stamp()}")
-        # The journal files go first, with the file they belong to: a stale
-        # -wal left beside the restored data would be replayed onto it.
-        for suffix in sides:
-            origin, target = Path(f"{db_path}{suffix}"), Path(f"{set_aside}{suffix}")
-            os.replace(origin, target)
-            moved.append((origin, target))
-        if db_path.exists():
-            try:
-                # A second name for the current file, then one atomic replace:
-                # the database path never goes missing.
-                os.link(db_path, set_aside)
-                linked = True
-            except OSError:
-                os.replace(db_path, set_aside)
-                moved.append((db_path, set_aside))
+            # The journal first: a set-aside main file never appears without it.
+            for suffix in sorted(present, key=lambda s: s == ""):
+                copies.append(Path(f"{set_aside}{suffix}"))
+                _copy_exact(Path(f"{db_path}{suffix}"), copies[-1])
+            _fsync_folder(folder)
+        _fold_journal(db_path)
         os.replace(incoming, db_path)
         _fsync_folder(db_path.parent)
-        _fsync_folder(folder)
-    except OSError as exc:
-        if linked and set_aside is not None:
+    except (OSError, sqlite3.Error) as exc:
+        # The current file is still in place, whole: the copies of it are not needed.
+        for copy in copies:
             with contextlib.suppress(OSError):
-                set_aside.unlink()
-        for origin, target in reversed(moved):
-            with contextlib.suppress(OSError):
-                os.replace(target, origin)
-        incoming.unlink(missing_ok=True)
+                copy.unlink()
+        with contextlib.suppress(OSError):
+            incoming.unlink(missing_ok=True)
         raise RestoreError(
-            f"Cannot restore {source.name} over {db_path} ({exc.strerror or exc}); the current file was kept."
+            f"Cannot restore {source.name} over {db_path} ({_why(exc)}); the current file was kept."
         ) from exc
     return Restored(db_path, source, set_aside)
+
+
+def _why(exc: BaseException) -> str:
+    if isinstance(exc, OSError):
+        from models.database import _os_reason
+
+        return _os_reason(exc)
+    return one_line(exc)
 
 
 def database_file(target: str) -> Path:

@@ -12,6 +12,13 @@ Data safety (docs/data-safety.md):
   (``Database.read_only``; ``read_only_reason`` says why, for a banner);
   every write transaction then raises ReadOnlyDatabase. A WAL database whose
   journal (-wal) holds changes but whose -shm cannot be created is refused.
+- An existing file is checked with quick_check when it opens read-only,
+  with the full integrity_check (indexes too) when it opens writable.
+- A file path never goes into a URL as text (``_file_url``): any legal file
+  name means that file. A new file is built under a temporary name and
+  linked into place whole (``_create_new``).
+- While a file is open, its lock (``lock_database_file``) is held shared; a
+  restore takes it exclusively.
 - Every open of an existing, healthy, writable file takes the daily backup
   when one is due (models.backup.maybe_daily_backup: one listing and two
   stats on the warm path); a failure there does not stop the open and is
@@ -33,11 +40,15 @@ Data safety (docs/data-safety.md):
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 import re
 import shlex
 import sqlite3
+import stat
+import tempfile
 import threading
+import time
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
@@ -58,6 +69,11 @@ from models import (
 )
 from models.base import Base
 from models.errors import ConflictError, DatabaseRefused, MinutierError
+
+try:
+    import fcntl
+except ImportError:  # Windows
+    fcntl = None
 
 # "MNUT": written in the SQLite header so we can tell our files from others.
 APPLICATION_ID = 0x4D4E5554
@@ -157,40 +173,118 @@ def first_problem(rows: list[tuple]) -> str:
     return first if len(first) <= 120 else first[:117] + "…"
 
 
-def _examine(path: Path, query: str) -> str | None:
-    """Run the read-only checks through ``query``; the revision, or DatabaseRefused."""
+def _refused(cls: type[DatabaseRefused], message: str, status: str) -> DatabaseRefused:
+    """A refusal carrying ``status``: the short phrase models.backup.check_backup lists."""
+    exc = cls(message)
+    exc.status = status
+    return exc
+
+
+def _examine(path: Path, query: str, *, full: bool = False) -> str | None:
+    """Run the read-only checks through ``query``; the revision, or DatabaseRefused.
+
+    ``full``: PRAGMA integrity_check, which also compares every index with its
+    table; quick_check skips that, and a file it passes may still fail a
+    write halfway (« row 34 missing from index »).
+    """
     try:
         con = sqlite3.connect(_uri(path, query), uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
     except sqlite3.Error as exc:
-        raise DatabaseRefused(f"Cannot open {path}: {one_line(exc)}.") from exc
+        raise _refused(
+            DatabaseRefused, f"Cannot open {path}: {one_line(exc)}.", f"cannot be read ({one_line(exc)})"
+        ) from exc
     con.text_factory = _decode
     try:
-        rows = con.execute("PRAGMA quick_check").fetchall()
+        rows = con.execute("PRAGMA integrity_check" if full else "PRAGMA quick_check").fetchall()
         if rows != [("ok",)]:
-            raise DatabaseDamaged(f"{path} is damaged (integrity check failed: {first_problem(rows)}).")
-        has_table = con.execute(
-            "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
-        ).fetchone()
+            problem = first_problem(rows)
+            raise _refused(
+                DatabaseDamaged,
+                f"{path} is damaged (integrity check failed: {problem}).",
+                f"damaged ({problem})",
+            )
+        tables = con.execute(
+            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
+        ).fetchall()
         revision = None
-        if has_table:
+        if ("alembic_version",) in tables:
             row = con.execute("SELECT version_num FROM alembic_version").fetchone()
             revision = row[0] if row else None
     except sqlite3.OperationalError as exc:
         if getattr(exc, "sqlite_errorcode", None) in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
-            raise DatabaseRefused(f"{path} is locked by another program; try again.") from exc
+            raise _refused(
+                DatabaseRefused, f"{path} is locked by another program; try again.", "cannot be read (locked)"
+            ) from exc
         if getattr(exc, "sqlite_errorname", "").startswith("SQLITE_CANTOPEN"):
-            raise DatabaseRefused(f"Cannot open {path}: {one_line(exc)}.") from exc
-        raise DatabaseDamaged(f"{path} is damaged and cannot be read ({one_line(exc)}).") from exc
+            raise _refused(
+                DatabaseRefused, f"Cannot open {path}: {one_line(exc)}.", f"cannot be read ({one_line(exc)})"
+            ) from exc
+        raise _refused(
+            DatabaseDamaged,
+            f"{path} is damaged and cannot be read ({one_line(exc)}).",
+            f"damaged ({one_line(exc)})",
+        ) from exc
     except sqlite3.DatabaseError as exc:
-        raise DatabaseDamaged(f"{path} is damaged and cannot be read ({one_line(exc)}).") from exc
+        raise _refused(
+            DatabaseDamaged,
+            f"{path} is damaged and cannot be read ({one_line(exc)}).",
+            f"damaged ({one_line(exc)})",
+        ) from exc
     except UnicodeDecodeError as exc:
         # SQLite's own error message quoted bytes of the damaged schema.
-        raise DatabaseDamaged(f"{path} is damaged and cannot be read (its schema is unreadable).") from exc
+        raise _refused(
+            DatabaseDamaged,
+            f"{path} is damaged and cannot be read (its schema is unreadable).",
+            "damaged (its schema is unreadable)",
+        ) from exc
     finally:
         con.close()
     if isinstance(revision, bytes | int | float):
-        raise DatabaseDamaged(f"{path} is damaged (its schema revision is unreadable).")
+        raise _refused(
+            DatabaseDamaged,
+            f"{path} is damaged (its schema revision is unreadable).",
+            "damaged (its schema revision is unreadable)",
+        )
+    if revision is None and {name for (name,) in tables} & set(Base.metadata.tables):
+        # Minutier's tables but no revision: the first migration, which creates them, would fail.
+        raise _refused(
+            DatabaseRefused,
+            f"{path} is not a Minutier database (it holds its tables but no schema revision).",
+            "not a Minutier database (its tables are there but not its schema revision)",
+        )
+    _refuse_newer(str(path), revision)
     return revision
+
+
+def _check_header(path: Path) -> None:
+    header = _read_header(path)
+    if not header:
+        raise _refused(
+            DatabaseRefused,
+            f"{path} is an empty file, not a Minutier database.",
+            "not an SQLite file (empty)",
+        )
+    if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
+        raise _refused(
+            DatabaseRefused, f"{path} is not a Minutier database (not an SQLite file).", "not an SQLite file"
+        )
+    if int.from_bytes(header[68:72], "big") != APPLICATION_ID:
+        raise _refused(
+            DatabaseRefused,
+            f"{path} is an SQLite file of another program, not a Minutier database.",
+            "not a Minutier database",
+        )
+
+
+def examine_backup(path: Path) -> str | None:
+    """Check a backup with the rules of opening a database, and the full integrity check.
+
+    Returns its revision; raises DatabaseRefused (``exc.status``: a short phrase). Never
+    writes: with no -wal beside it, the file is read immutable (no -shm created).
+    """
+    _check_header(path)
+    query = "mode=ro" if os.path.exists(f"{path}-wal") else "mode=ro&immutable=1"
+    return _examine(path, query, full=True)
 
 
 def _size(name: str) -> int:
@@ -225,8 +319,11 @@ def _roll_back_interrupted(path: Path, folder_writable: bool) -> None:
         raise DatabaseDamaged(f"{path} is damaged and cannot be read (its schema is unreadable).") from exc
 
 
-def check_sqlite_file(path: Path, *, folder_writable: bool | None = None) -> FileCheck:
+def check_sqlite_file(path: Path, *, folder_writable: bool | None = None, full: bool = False) -> FileCheck:
     """Refuse a file that is not a healthy Minutier database, without writing to it.
+
+    ``full``: the whole integrity_check (indexes too), for a file about to be
+    written; quick_check otherwise.
 
     With no journal beside the file, it is read with immutable=1: no locks
     and no -wal/-shm created next to a file we may refuse (a -wal exists
@@ -238,36 +335,32 @@ def check_sqlite_file(path: Path, *, folder_writable: bool | None = None) -> Fil
     # reading it again through another descriptor would drop SQLite's POSIX
     # locks on it when that descriptor closes.
     if not _is_open_here(path):
-        header = _read_header(path)
-        if not header:
-            raise DatabaseRefused(f"{path} is an empty file, not a Minutier database.")
-        if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
-            raise DatabaseRefused(f"{path} is not a Minutier database (not an SQLite file).")
-        if int.from_bytes(header[68:72], "big") != APPLICATION_ID:
-            raise DatabaseRefused(f"{path} is an SQLite file of another program, not a Minutier database.")
+        _check_header(path)
     if _size(f"{path}-journal"):
         _roll_back_interrupted(path, folder_writable)
     revision = None
     if not os.path.exists(f"{path}-wal"):
         try:
-            revision = _examine(path, "mode=ro&immutable=1")
+            revision = _examine(path, "mode=ro&immutable=1", full=full)
         except DatabaseRefused:
             # A journal that appeared meanwhile means another Minutier started
             # writing during the read: confirm with a locked read before refusing.
             if not (folder_writable and os.path.exists(f"{path}-wal")):
                 raise
-            revision = _examine(path, "mode=ro")
+            revision = _examine(path, "mode=ro", full=full)
     else:
-        revision = _examine(path, _readonly_query(path, folder_writable))
+        revision = _examine(path, _readonly_query(path, folder_writable), full=full)
     _refuse_newer(str(path), revision)
     return FileCheck(revision=revision)
 
 
 def _refuse_newer(where: str, revision: str | None) -> None:
     if revision is not None and not schema_version.is_known(revision):
-        raise DatabaseRefused(
+        raise _refused(
+            DatabaseRefused,
             f"{where} was written by a newer version of Minutier (schema {revision}); "
-            "update Minutier to open it."
+            "update Minutier to open it.",
+            f"written by a newer Minutier (schema {revision})",
         )
 
 
@@ -297,8 +390,14 @@ def _sqlite_begin(conn) -> None:
     conn.exec_driver_sql(f"BEGIN {mode}")
 
 
+def _file_url(path: Path) -> URL:
+    """The SQLAlchemy URL of a database file, built, never parsed: ``?``, ``#`` or ``%`` in a
+    name stay part of the name (``f"sqlite:///{path}"`` would read ``a?b.sqlite`` as file ``a``)."""
+    return URL.create("sqlite", database=os.path.abspath(path))
+
+
 def _make_sqlite_engine(path: Path) -> Engine:
-    engine = create_engine(f"sqlite:///{path}", future=True)
+    engine = create_engine(_file_url(path), future=True)
     event.listen(engine, "connect", _sqlite_pragmas)
     event.listen(engine, "begin", _sqlite_begin)
     return engine
@@ -310,7 +409,7 @@ def _make_readonly_engine(path: Path, query: str) -> Engine:
     def connect() -> sqlite3.Connection:
         return sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
 
-    engine = create_engine(f"sqlite:///{path}", creator=connect, future=True)
+    engine = create_engine(_file_url(path), creator=connect, future=True)
     event.listen(engine, "connect", _readonly_pragmas)
     event.listen(engine, "begin", _sqlite_begin)
     return engine
@@ -402,6 +501,85 @@ def _unreadable_value(exc: BaseException, where: str) -> MinutierError | None:
     return None
 
 
+# ---------------------------------------------------------------- the restore lock
+
+
+class DatabaseLock:
+    """A flock on the lock file of one database file (``lock_database_file``)."""
+
+    def __init__(self, fd: int):
+        self._fd: int | None = fd
+
+    def release(self) -> None:
+        if self._fd is not None:
+            os.close(self._fd)
+            self._fd = None
+
+
+def _lock_folder() -> Path | None:
+    """Where lock files live: never beside the data (nothing to copy along, nothing to delete)."""
+    runtime = os.environ.get("XDG_RUNTIME_DIR")
+    base = Path(runtime) if runtime and os.path.isdir(runtime) else Path(tempfile.gettempdir())
+    folder = base / f"minutier-locks-{os.getuid()}"
+    try:
+        folder.mkdir(mode=0o700, exist_ok=True)
+        info = folder.lstat()
+    except OSError:
+        return None
+    if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.getuid():
+        return None  # someone else's: not trusted
+    return folder
+
+
+def _lock_file(path: Path) -> Path | None:
+    """The lock file of ``path``: named after its folder's identity and its name, which a
+    restore does not change (it replaces the file, so the file's own inode does)."""
+    folder = _lock_folder()
+    if folder is None:
+        return None
+    real = Path(os.path.realpath(path))
+    try:
+        info = os.stat(real.parent)
+    except OSError:
+        return None
+    key = f"{info.st_dev}:{info.st_ino}:".encode() + os.fsencode(real.name)
+    return folder / f"{hashlib.sha256(key).hexdigest()[:32]}.lock"
+
+
+def lock_database_file(path: Path, *, exclusive: bool, wait: float) -> DatabaseLock | None:
+    """Take the lock of a database file: shared while it is open, exclusive while it is restored.
+
+    Waits up to ``wait`` seconds, then raises DatabaseRefused. Returns None where there
+    are no such locks (Windows, where an open file cannot be replaced anyway; no lock folder).
+    """
+    if fcntl is None:
+        return None
+    lock_path = _lock_file(path)
+    if lock_path is None:
+        return None
+    try:
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o600)
+    except OSError:
+        return None
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            fcntl.flock(fd, (fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH) | fcntl.LOCK_NB)
+            return DatabaseLock(fd)
+        except BlockingIOError:
+            if time.monotonic() >= deadline:
+                os.close(fd)
+                if exclusive:
+                    raise DatabaseRefused(f"{path} is open in Minutier.") from None
+                raise DatabaseRefused(
+                    f"{path} is being restored from a backup by another Minutier; try again in a moment."
+                ) from None
+            time.sleep(0.05)
+        except OSError:
+            os.close(fd)
+            return None
+
+
 class Database:
     """An open database: one engine, one sessionmaker, units of work on demand.
 
@@ -432,6 +610,7 @@ class Database:
         self.own_versions: dict[int, set[int]] = {}
         self._own_lock = threading.Lock()
         changes.install(self._sessions, self._committed)
+        self.lock: DatabaseLock | None = None  # set by open_database; released by close()
         self._registered = path.resolve() if path is not None else None
         if self._registered is not None:
             with _OPEN_LOCK:
@@ -452,7 +631,7 @@ class Database:
         """Where the data lives, for a title bar (never shows a password)."""
         if self.path is not None:
             return str(self.path)
-        return self.engine.url.render_as_string(hide_password=True)
+        return safe_url(self.engine.url)
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -507,6 +686,9 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
         if self._registered is not None:
             with _OPEN_LOCK:
                 _OPEN[self._registered] -= 1
@@ -570,29 +752,118 @@ def open_database(target: str | Path, *, backup_dir: Path | None = None) -> Data
             raise DatabaseRefused("An in-memory database cannot hold meetings; give a file path.")
         target = url.database
     path = Path(target).expanduser()
-    if path.is_dir():
-        raise DatabaseRefused(f"{path} is a folder, not a Minutier database.")
-    if path.exists():
-        return _open_existing(path, backup_dir)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        if path.is_dir():
+            raise DatabaseRefused(f"{path} is a folder, not a Minutier database.")
+        exists = path.exists()
+    except OSError as exc:  # a name too long, a loop of links…
+        raise DatabaseRefused(f"Cannot open {path}: {_os_reason(exc)}.") from exc
+    if not exists:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise DatabaseRefused(f"Cannot create the folder {path.parent}: {_os_reason(exc)}.") from exc
+    # Held while the database is open: a restore (models.backup) waits for nobody and
+    # refuses while anyone holds it, and an open waits while a restore holds it.
+    lock = lock_database_file(path, exclusive=False, wait=BUSY_TIMEOUT_MS / 1000)
+    try:
+        db = _open_existing(path, backup_dir) if path.exists() else _create_new(path, backup_dir)
+    except BaseException:
+        if lock is not None:
+            lock.release()
+        raise
+    db.lock = lock
+    return db
+
+
+def _os_reason(exc: OSError) -> str:
+    import errno
+
+    if exc.errno == errno.ENAMETOOLONG:
+        return "the name is too long"
+    if exc.errno == errno.EROFS:
+        return "the disk is read-only"
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return "the disk is full"
+    return (exc.strerror or str(exc)).rstrip(".").lower()
+
+
+def _sqlite_reason(exc: BaseException) -> str:
+    orig = getattr(exc, "orig", None) or exc
+    name = getattr(orig, "sqlite_errorname", "") or ""
+    if name == "SQLITE_FULL":
+        return "the disk is full"
+    if name.startswith("SQLITE_READONLY"):
+        return "the disk or folder is read-only"
+    if isinstance(orig, OSError):
+        return _os_reason(orig)
+    return one_line(orig)
+
+
+CREATING_STALE_S = 60  # a half-made new database older than this was left by a killed process
+
+
+def _create_new(path: Path, backup_dir: Path | None) -> Database:
+    """Create a new database under a temporary name, then give it its name in one step.
+
+    A failure (read-only or full disk) or a kill leaves no file, rather than an empty
+    one that the next open would refuse; two processes creating the same file make it once.
+    """
+    import secrets
+
+    folder = path.parent
+    stem = "." + path.name.encode("utf-8", "surrogateescape")[:100].decode("utf-8", "ignore") + "."
+    with suppress(OSError):
+        for entry in os.scandir(folder):
+            ours = entry.name.startswith(stem) and entry.name.endswith(".creating")
+            if ours and time.time() - entry.stat(follow_symlinks=False).st_mtime > CREATING_STALE_S:
+                for suffix in ("", "-wal", "-shm", "-journal"):
+                    with suppress(OSError):
+                        os.unlink(entry.path + suffix)
+    tmp = folder / f"{stem}{secrets.token_hex(4)}.creating"
+    try:
+        os.close(os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644))
     except OSError as exc:
-        raise DatabaseRefused(f"Cannot create the folder {path.parent}: {exc.strerror or exc}.") from exc
-    engine = _make_sqlite_engine(path)
+        raise DatabaseRefused(f"Cannot create {path}: {_os_reason(exc)}.") from exc
     try:
-        _raw_pragma(engine, f"application_id={APPLICATION_ID}")
-        _enable_wal(engine)
-        _create_schema(engine)
-    except OperationalError as exc:
-        engine.dispose()
-        raise DatabaseRefused(f"Cannot create {path}: {one_line(exc.orig)}.") from exc
-    return Database(engine, path=path, created=True)
+        engine = _make_sqlite_engine(tmp)
+        try:
+            _raw_pragma(engine, f"application_id={APPLICATION_ID}")
+            _enable_wal(engine)
+            _create_schema(engine)
+        finally:
+            engine.dispose()  # the last connection closed: everything is in the file, no -wal
+        fd = os.open(tmp, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        try:
+            os.link(tmp, path)  # fails if the name was taken meanwhile: never over another file
+        except FileExistsError:
+            return _open_existing(path, backup_dir)
+        except OSError:
+            if path.exists():  # a file system without hard links
+                return _open_existing(path, backup_dir)
+            os.rename(tmp, path)
+    except (SQLAlchemyError, sqlite3.Error, OSError) as exc:
+        raise DatabaseRefused(f"Cannot create {path}: {_sqlite_reason(exc)}.") from exc
+    finally:
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            with suppress(OSError):
+                os.unlink(f"{tmp}{suffix}")
+    from models.backup import _fsync_folder
+
+    _fsync_folder(folder)
+    return Database(_make_sqlite_engine(path), path=path, created=True)
 
 
 def _open_existing(path: Path, backup_dir: Path | None) -> Database:
     reason = _read_only_reason(path)
     try:
-        found = check_sqlite_file(path, folder_writable=os.access(path.parent, os.W_OK))
+        # The whole integrity check before a session that may write: an index that
+        # disagrees with its table passes quick_check, then fails a write halfway.
+        found = check_sqlite_file(path, folder_writable=os.access(path.parent, os.W_OK), full=reason is None)
     except DatabaseRefused as exc:
         # A backup is worth offering for a damaged file, or one replaced by something else;
         # not for a newer file (update Minutier) or a locked or unreadable one (try again).
@@ -691,13 +962,34 @@ SERVER_BACKENDS = ("postgresql",)
 PG_DRIVER = "postgresql+psycopg"  # the driver of the [postgres] extra
 
 
+# libpq takes a password in the user information (user:secret@host), as a query parameter
+# (?password=secret, which SQLAlchemy's hide_password leaves shown) and in key=value strings.
+_PASSWORD_PARAMETER = re.compile(
+    r"(?i)((?:^|[?&;\s])(?:password|passwd|pgpassword)\s*=\s*)('(?:[^'\\]|\\.)*'|[^&\s#]*)"
+)
+
+
 def mask_password(target: str) -> str:
-    """``target`` with a password replaced by ***, even when it is not a valid URL."""
+    """``target`` with every password in it replaced by ***, even when it is not a valid URL."""
+    target = _PASSWORD_PARAMETER.sub(lambda m: m.group(1) + "***", target)
     scheme, sep, rest = target.partition("://")
-    credentials, at, host = rest.rpartition("@")
-    if not (sep and at) or ":" not in credentials:
+    if not sep:
         return target
-    return f"{scheme}://{credentials.split(':', 1)[0]}:***@{host}"
+    authority_end = len(rest)
+    for stop in ("/", "?", "#"):
+        at_or_after = rest.find(stop, rest.rfind("@") + 1 if "@" in rest else 0)
+        if at_or_after != -1:
+            authority_end = min(authority_end, at_or_after)
+    authority, tail = rest[:authority_end], rest[authority_end:]
+    credentials, at, host = authority.rpartition("@")
+    if not at or ":" not in credentials:
+        return target
+    return f"{scheme}://{credentials.split(':', 1)[0]}:***@{host}{tail}"
+
+
+def safe_url(url: URL) -> str:
+    """A server's address for messages and title bars: no password in any form."""
+    return mask_password(url.render_as_string(hide_password=True))
 
 
 def parse_url(target: str) -> URL:
@@ -718,11 +1010,18 @@ def _scrub(text_: str, url: URL) -> str:
     """An error text with the URL's password, in any spelling, replaced by ***."""
     from urllib.parse import quote, quote_plus
 
-    password = url.password
-    if password:
+    passwords = [url.password] if url.password else []
+    for key, value in url.query.items():
+        if key.lower() in ("password", "passwd"):
+            passwords += [value] if isinstance(value, str) else list(value)
+    # libpq reads PGPASSWORD when the address has none, and may quote what it used.
+    if len(os.environ.get("PGPASSWORD", "")) >= 4:
+        passwords.append(os.environ["PGPASSWORD"])
+    for password in passwords:
         for spelling in {str(password), quote(str(password), safe=""), quote_plus(str(password))}:
-            text_ = text_.replace(spelling, "***")
-    return text_
+            if spelling:
+                text_ = text_.replace(spelling, "***")
+    return mask_password(text_)
 
 
 def _connect_args(url: URL) -> dict:
@@ -812,7 +1111,7 @@ def _prepare_server(engine: Engine, safe: str) -> bool:
 
 
 def _open_server(url: URL) -> Database:
-    safe = url.render_as_string(hide_password=True)
+    safe = safe_url(url)
     if url.get_backend_name() not in SERVER_BACKENDS:
         raise DatabaseRefused(
             f"{safe}: Minutier works with database files and PostgreSQL, not {url.get_backend_name()}."

@@ -70,6 +70,10 @@ class Meeting(Versioned, Base):
     photo_album_url: Mapped[str] = _text()
     logo: Mapped[bytes | None] = mapped_column(LargeBinary)
     logo_media_type: Mapped[str] = mapped_column(String(32), nullable=False, default="")
+    # « Use the styles of a Word file » (models/services/templates.py). Deferred: a
+    # template can weigh megabytes and only the export reads it.
+    style_template: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
+    style_template_name: Mapped[str] = _text()
 
     programme: Mapped[list[ProgrammeItem]] = relationship(
         primaryjoin=lambda: and_(

@@ -12,11 +12,14 @@ import base64
 import binascii
 import datetime as dt
 import json
+import re
+from collections import defaultdict
+from collections.abc import Callable
 from functools import cache
 from importlib import resources
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from models import text_rules
@@ -204,8 +207,119 @@ def _describe(error) -> str:
     return error.message
 
 
+class _Unsupported(Exception):
+    """The schema uses a keyword the quick check does not know: jsonschema alone decides."""
+
+
+_TYPES: dict[str, Callable[[Any], bool]] = {
+    "string": lambda v: isinstance(v, str),
+    "null": lambda v: v is None,
+    "object": lambda v: isinstance(v, dict),
+    "array": lambda v: isinstance(v, list),
+    "boolean": lambda v: isinstance(v, bool),
+    # JSON Schema: 1.0 is an integer, true is not.
+    "integer": lambda v: (
+        (isinstance(v, int) and not isinstance(v, bool)) or (isinstance(v, float) and v.is_integer())
+    ),
+    "number": lambda v: isinstance(v, int | float) and not isinstance(v, bool),
+}
+_ANNOTATIONS = {"$schema", "$id", "$defs", "title", "description", "contentEncoding"}
+
+
+def _same(value: Any) -> Callable[[Any], bool]:
+    """Equality as JSON Schema's const and enum mean it (true is not 1) for the values the schema uses."""
+    if isinstance(value, str):
+        return lambda v: isinstance(v, str) and v == value
+    if isinstance(value, int) and not isinstance(value, bool):
+        return lambda v: _TYPES["number"](v) and v == value
+    raise _Unsupported(repr(value))
+
+
+def _compile(
+    schema: dict[str, Any], defs: dict[str, Any], done: dict[str, Callable]
+) -> Callable[[Any], bool]:
+    """A function telling whether a value is valid against ``schema``, for the keywords this schema uses."""
+    checks: list[Callable[[Any], bool]] = []
+    for keyword in set(schema) - _ANNOTATIONS - {
+        "type", "const", "enum", "minLength", "maxLength", "pattern", "$ref",
+        "properties", "additionalProperties", "required", "items", "oneOf",
+    }:  # fmt: skip
+        raise _Unsupported(keyword)
+    if "type" in schema:
+        kinds = schema["type"] if isinstance(schema["type"], list) else [schema["type"]]
+        tests = [_TYPES[k] for k in kinds]
+        checks.append(lambda v: any(t(v) for t in tests))
+    if "const" in schema:
+        checks.append(_same(schema["const"]))
+    if "enum" in schema:
+        options = [_same(option) for option in schema["enum"]]
+        checks.append(lambda v: any(o(v) for o in options))
+    low, high = schema.get("minLength", 0), schema.get("maxLength")
+    if low or high is not None:
+        checks.append(
+            lambda v: not isinstance(v, str) or (low <= len(v) and (high is None or len(v) <= high))
+        )
+    if "pattern" in schema:
+        pattern = re.compile(schema["pattern"])
+        checks.append(lambda v: not isinstance(v, str) or pattern.search(v) is not None)
+    if "$ref" in schema:
+        name = schema["$ref"].removeprefix("#/$defs/")
+        if name not in defs or schema["$ref"] != f"#/$defs/{name}":
+            raise _Unsupported(schema["$ref"])
+        if name not in done:
+            done[name] = lambda v: False  # replaced below; a definition may refer to itself
+            done[name] = _compile(defs[name], defs, done)
+        checks.append(lambda v: done[name](v))
+    if "properties" in schema or "required" in schema or "additionalProperties" in schema:
+        props = {k: _compile(sub, defs, done) for k, sub in schema.get("properties", {}).items()}
+        required = list(schema.get("required", ()))
+        extra = schema.get("additionalProperties", True)
+        if extra not in (True, False):
+            raise _Unsupported("additionalProperties")
+
+        def object_ok(v: Any) -> bool:
+            if not isinstance(v, dict):
+                return True
+            if any(k not in v for k in required):
+                return False
+            for k, item in v.items():
+                check = props.get(k)
+                if check is None:
+                    if not extra:
+                        return False
+                elif not check(item):
+                    return False
+            return True
+
+        checks.append(object_ok)
+    if "items" in schema:
+        each = _compile(schema["items"], defs, done)
+        checks.append(lambda v: not isinstance(v, list) or all(each(item) for item in v))
+    if "oneOf" in schema:
+        options = [_compile(sub, defs, done) for sub in schema["oneOf"]]
+        checks.append(lambda v: sum(1 for o in options if o(v)) == 1)
+    return lambda v: all(check(v) for check in checks)
+
+
+@cache
+def _quick_check() -> Callable[[Any], bool] | None:
+    schema = _schema()
+    try:
+        return _compile(schema, schema.get("$defs", {}), {})
+    except _Unsupported:
+        return None
+
+
 def validate(data: Any) -> None:
-    """Raise FormatError naming the field path of the first problem found."""
+    """Raise FormatError naming the field path of the first problem found.
+
+    A file of 5,000 participants takes jsonschema seconds; the schema compiled
+    to plain functions says in a few milliseconds that a file is valid. Only
+    a file it finds invalid goes through jsonschema, for the message.
+    """
+    quick = _quick_check()
+    if quick is not None and quick(data):
+        return
     import jsonschema  # only imports need it; keeps start-up light
 
     validator = jsonschema.Draft202012Validator(_schema())
@@ -238,15 +352,74 @@ def _parse_date(value: str, where: str) -> dt.date:
         raise FormatError(where, f'"{value}" is not a date (YYYY-MM-DD)') from None
 
 
+class _Object(dict):
+    """A JSON object whose text gave some key more than once (``twice`` names the first)."""
+
+    twice: str
+
+
+class _TooLong(Exception):
+    pass
+
+
+# Python refuses to read longer integers (CVE-2020-10735); no value of the format comes near.
+MAX_DIGITS = 4300
+
+
+def _objects() -> tuple[Callable[[list[tuple[str, Any]]], dict[str, Any]], list[bool]]:
+    """An ``object_pairs_hook`` marking objects that repeat a key, and a list that is not empty if any did."""
+    found: list[bool] = []
+
+    def make(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        # json keeps the last of repeated keys: `"people": [A], "people": []` would drop A unseen.
+        data = dict(pairs)
+        if len(data) == len(pairs):
+            return data
+        seen: set[str] = set()
+        marked = _Object(data)
+        marked.twice = next(k for k, _v in pairs if k in seen or seen.add(k))
+        found.append(True)
+        return marked
+
+    return make, found
+
+
+def _integer(text: str) -> int:
+    if len(text.lstrip("-")) > MAX_DIGITS:
+        raise _TooLong
+    return int(text)
+
+
+def _first_repeated(data: Any, parts: list) -> str | None:
+    """The path of the first key given twice in one object, depth first."""
+    if isinstance(data, _Object):
+        return _path([*parts, data.twice])
+    children = data.items() if isinstance(data, dict) else enumerate(data) if isinstance(data, list) else ()
+    for key, value in children:
+        found = _first_repeated(value, [*parts, key])
+        if found is not None:
+            return found
+    return None
+
+
 def loads_data(text: str | bytes) -> dict[str, Any]:
+    make_object, repeated_keys = _objects()
     try:
-        data = json.loads(text)
+        data = json.loads(text, object_pairs_hook=make_object, parse_int=_integer)
     except UnicodeDecodeError:
         raise FormatError("", "the file is not UTF-8 text") from None
     except json.JSONDecodeError as exc:
         raise FormatError("", f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
+    except _TooLong:
+        raise FormatError("", f"a number in the file has more than {MAX_DIGITS:,} digits") from None
     except RecursionError:
         raise FormatError("", "the JSON is nested too deeply") from None
+    if repeated_keys:  # then only, walk the document to name where
+        try:
+            repeated = _first_repeated(data, [])
+        except RecursionError:
+            raise FormatError("", "the JSON is nested too deeply") from None
+        raise FormatError(repeated or "", "the key is given twice in the same object; keep one")
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise FormatError("format", f'not a Minutier meeting file (expected "format": "{FORMAT}")')
     if isinstance(data.get("version"), int) and data["version"] > VERSION:
@@ -257,26 +430,128 @@ def loads_data(text: str | bytes) -> dict[str, Any]:
         raise FormatError("", "the JSON is nested too deeply") from None
     # Text a .docx cannot hold (NUL, control characters, lone surrogates): see text_rules.
     text_rules.check_tree(data)
+    text_rules.check_lengths(data)  # same limits on SQLite and PostgreSQL (String(n) columns)
     return data
 
 
+def _email_key(email: str) -> str:
+    return email.strip().casefold()
+
+
+_NAME = ("first_name", "last_name", "organisation")
+
+
+def _name_key(fields) -> tuple[str, str, str]:
+    return tuple(fields[f].strip().casefold() for f in _NAME)
+
+
+class RosterIndex:
+    """The roster read once, so matching thousands of people costs no query per person.
+
+    A person of a file is the roster record with exactly the same fields,
+    else the one with the same e-mail, else the one with the same name and
+    organisation (case and surrounding spaces ignored) unless both have an
+    e-mail and they differ: then they are two people. A record matched by
+    one person of a file is not matched by another: a file's people are
+    distinct people, even when they are written alike (homonyms, rows with
+    only an organisation).
+    """
+
+    def __init__(self, session: Session):
+        columns = [getattr(Person, f) for f in PERSON_FIELDS]
+        self.exact: dict[tuple[str, ...], list[int]] = defaultdict(list)
+        self.by_email: dict[str, list[int]] = defaultdict(list)
+        self.by_name: dict[tuple[str, str, str], list[int]] = defaultdict(list)
+        self.emails: dict[int, str] = {}
+        first, last, organisation, email_at = (PERSON_FIELDS.index(f) for f in (*_NAME, "email"))
+        # By id: among records alike, the oldest is found first, whatever the backend's order.
+        for person_id, *values in session.execute(select(Person.id, *columns).order_by(Person.id)):
+            self.exact[tuple(values)].append(person_id)
+            email = values[email_at].strip().casefold()
+            self.emails[person_id] = email
+            if email:
+                self.by_email[email].append(person_id)
+            name = tuple(values[i].strip().casefold() for i in (first, last, organisation))
+            self.by_name[name].append(person_id)
+
+    def exactly(self, fields: dict[str, str], taken: set[int]) -> int | None:
+        for person_id in self.exact.get(tuple(fields[f] for f in PERSON_FIELDS), ()):
+            if person_id not in taken:
+                return person_id
+        return None
+
+    def alike(self, fields: dict[str, str], taken: set[int]) -> int | None:
+        email = _email_key(fields["email"])
+        if email:
+            for person_id in self.by_email.get(email, ()):
+                if person_id not in taken:
+                    return person_id
+        for person_id in self.by_name.get(_name_key(fields), ()):
+            if person_id not in taken and not (
+                email and self.emails[person_id] and email != self.emails[person_id]
+            ):
+                return person_id
+        return None
+
+
 def find_person(session: Session, fields: dict[str, str]) -> Person | None:
-    """The roster record for these fields: same email, else same name and organisation."""
-    email = fields.get("email", "").strip().casefold()
-    if email:
-        for person in session.scalars(select(Person).where(Person.email != "")):
-            if person.email.strip().casefold() == email:
-                return person
-    key = tuple(fields.get(f, "").strip().casefold() for f in ("first_name", "last_name", "organisation"))
-    candidates = session.scalars(select(Person).where(Person.last_name == fields.get("last_name", ""))).all()
-    for person in candidates:
-        if (
-            person.first_name.strip().casefold(),
-            person.last_name.strip().casefold(),
-            person.organisation.strip().casefold(),
-        ) == key:
-            return person
-    return None
+    """The roster record for these fields (see RosterIndex), for one person; reads the whole roster."""
+    fields = {f: fields.get(f, "") for f in PERSON_FIELDS}
+    index = RosterIndex(session)
+    person_id = index.exactly(fields, set())
+    if person_id is None:
+        person_id = index.alike(fields, set())
+    return session.get(Person, person_id) if person_id is not None else None
+
+
+def _match_people(session: Session, rows: list[dict[str, Any]]) -> list[Person | int]:
+    """The roster person of each people row of a file: new ones added to the session.
+
+    A person found exactly is given by id: loading 50,000 unchanged records
+    as objects took longer than the rest of the import.
+    """
+    index = RosterIndex(session)
+    wanted = [{f: row.get(f, "") for f in PERSON_FIELDS} for row in rows]
+    found: list[int | None] = [None] * len(rows)
+    taken: set[int] = set()
+    # Exact matches first: a looser match of an earlier row must not take the record
+    # that a later row names exactly (a dump imported back finds every record again).
+    for i, fields in enumerate(wanted):
+        found[i] = index.exactly(fields, taken)
+        if found[i] is not None:
+            taken.add(found[i])
+    loose: set[int] = set()
+    for i, fields in enumerate(wanted):
+        if found[i] is None:
+            found[i] = index.alike(fields, taken)
+            if found[i] is not None:
+                taken.add(found[i])
+                loose.add(found[i])
+    ids = sorted(loose)
+    loaded: dict[int, Person] = {}
+    for start in range(0, len(ids), 500):  # below every backend's limit of bound parameters
+        chunk = ids[start : start + 500]
+        loaded.update((p.id, p) for p in session.scalars(select(Person).where(Person.id.in_(chunk))))
+    people: list[Person | int] = []
+    for fields, person_id in zip(wanted, found, strict=True):
+        if person_id is None:
+            person = Person(**fields)
+            session.add(person)
+            people.append(person)
+        elif person_id in loose:
+            person = loaded[person_id]
+            for f, value in fields.items():
+                if value and not getattr(person, f):
+                    setattr(person, f, value)
+            people.append(person)
+        else:
+            people.append(person_id)
+    return people
+
+
+def _person(person: Person | int | None) -> dict[str, Any]:
+    """The keyword setting a row's person, from an object or from the id of one not loaded."""
+    return {"person_id": person} if isinstance(person, int) else {"person": person}
 
 
 def import_data(session: Session, data: dict[str, Any], roster: dict[str, Person] | None = None) -> Meeting:
@@ -285,26 +560,16 @@ def import_data(session: Session, data: dict[str, Any], roster: dict[str, Person
     ``roster``, if given, names the roster person of each people ref (a
     copy between databases keeps people apart that matching would merge).
     """
-    people: dict[str, Person] = {}
-    for i, row in enumerate(data.get("people", [])):
-        ref = row["ref"]
-        if ref in people:
-            raise FormatError(f"people[{i}].ref", f'"{ref}" is used twice')
-        if roster is not None:
-            people[ref] = roster[ref]
-            continue
-        fields = {f: row.get(f, "") for f in PERSON_FIELDS}
-        person = find_person(session, fields)
-        if person is None:
-            person = Person(**fields)
-            session.add(person)
-        else:
-            for f, value in fields.items():
-                if value and not getattr(person, f):
-                    setattr(person, f, value)
-        people[ref] = person
+    rows = data.get("people", [])
+    refs: set[str] = set()
+    for i, row in enumerate(rows):
+        if row["ref"] in refs:
+            raise FormatError(f"people[{i}].ref", f'"{row["ref"]}" is used twice')
+        refs.add(row["ref"])
+    matched = [roster[row["ref"]] for row in rows] if roster is not None else _match_people(session, rows)
+    people: dict[str, Person | int] = {row["ref"]: person for row, person in zip(rows, matched, strict=True)}
 
-    def person_ref(ref: str | None, where: str) -> Person | None:
+    def person_ref(ref: str | None, where: str) -> Person | int | None:
         if ref is None:
             return None
         if ref not in people:
@@ -340,16 +605,15 @@ def import_data(session: Session, data: dict[str, Any], roster: dict[str, Person
     )
     session.add(meeting)
 
-    seen_people: set[int] = set()
+    listed: list[tuple[Person | int, str, str]] = []
+    seen_refs: set[str] = set()  # each ref is a person of its own (see RosterIndex)
     for i, row in enumerate(data.get("attendance", [])):
         where = f"attendance[{i}].person"
         person = person_ref(row["person"], where)
-        if id(person) in seen_people:
+        if row["person"] in seen_refs:
             raise FormatError(where, f'"{row["person"]}" is listed twice')
-        seen_people.add(id(person))
-        meeting.attendance.append(
-            Attendance(person=person, status=row.get("status", "invited"), mode=row.get("mode", "in_person"))
-        )
+        seen_refs.add(row["person"])
+        listed.append((person, row.get("status", "invited"), row.get("mode", "in_person")))
 
     items: dict[str, ProgrammeItem] = {}
 
@@ -372,7 +636,7 @@ def import_data(session: Session, data: dict[str, Any], roster: dict[str, Person
                 ProgrammePerson(
                     role=p.get("role", "speaker"),
                     role_label=p.get("role_label", ""),
-                    person=person_ref(p.get("person"), f"{where}.people[{j}].person"),
+                    **_person(person_ref(p.get("person"), f"{where}.people[{j}].person")),
                     name=p.get("name", ""),
                     function=p.get("function", ""),
                     remote=p.get("remote", False),
@@ -403,7 +667,7 @@ def import_data(session: Session, data: dict[str, Any], roster: dict[str, Person
                 Block(
                     kind=b["kind"],
                     speaker=b.get("speaker", ""),
-                    person=person_ref(b.get("person"), f"{where}.blocks[{j}].person"),
+                    **_person(person_ref(b.get("person"), f"{where}.blocks[{j}].person")),
                     subtitle=b.get("subtitle", ""),
                     online=b.get("online", False),
                     question=b.get("question", ""),
@@ -418,6 +682,24 @@ def import_data(session: Session, data: dict[str, Any], roster: dict[str, Person
     for i, row in enumerate(data.get("report", [])):
         meeting.sections.append(build_section(row, f"report[{i}]"))
     session.flush()
+    if listed:
+        # One multi-row INSERT: the ORM spends a second on 5,000 rows of a list. Status and mode
+        # are checked by the schema; no text here needs text_rules' check at flush.
+        session.connection().execute(
+            insert(Attendance.__table__),
+            [
+                {
+                    "meeting_id": meeting.id,
+                    "person_id": person if isinstance(person, int) else person.id,
+                    "position": position,
+                    "status": status,
+                    "mode": mode,
+                    "version": 1,
+                }
+                for position, (person, status, mode) in enumerate(listed)
+            ],
+        )
+        session.expire(meeting, ["attendance"])
     return meeting
 
 

@@ -16,10 +16,21 @@
 Matching a row to the roster: the email first (case ignored), then the
 name and organisation folded (case, accents and punctuation ignored); a
 name alone matches when exactly one roster person has it and one side has
-no organisation. A non-empty cell replaces a different roster value (but a
-name or organisation differing only in case or accents keeps the roster's
-spelling); an empty cell never clears one. Two rows naming one person: the
-first counts, the others are skipped.
+no organisation. A name match never crosses two different emails: a row
+whose email differs from the roster person's is another person (homonyms
+exist), added as such and said so in its reason, never written over them.
+Where several roster people fit (homonyms), a row takes one not yet taken
+by an earlier row, those on the meeting's list and with the same values
+first. A non-empty cell replaces a different roster value (but a name or
+organisation differing only in case or accents, or any value differing only
+in spacing, keeps the roster's); an empty cell never clears one. Two rows
+naming one person: the first counts, the others are skipped.
+
+Cells are taken as the export wrote them: the apostrophe it puts before a
+value starting with = + - @ (models.tabular.protect) is taken off, so an
+exported list imports back without a change. A value longer than its
+column (a civility over 16 characters) makes a bad row, as it would fail
+on PostgreSQL and must fail the same on SQLite.
 """
 
 from __future__ import annotations
@@ -36,7 +47,7 @@ from models import text_rules
 from models.entities import Attendance, Person
 from models.errors import ConflictError, MinutierError
 from models.services.meetings import get_meeting
-from models.tabular import Table
+from models.tabular import Table, unprotect
 from models.text_keys import key, key_many
 
 PERSON_FIELDS = ("civility", "first_name", "last_name", "function", "organisation", "email")
@@ -309,6 +320,7 @@ class ImportPlan:
     meeting_id: int
     mapping: dict[str, str]
     rows: tuple[PlanRow, ...]
+    warnings: tuple[str, ...] = ()  # how the file was read (models.tabular.Table.warnings)
 
     def of(self, action: Action) -> list[PlanRow]:
         return [r for r in self.rows if r.action == action]
@@ -357,8 +369,8 @@ def _word(value: str, fld: str, header: str) -> tuple[str | None, str]:
 
 
 def _roster_index(session: Session):
-    by_email: dict[str, int] = {}
-    by_name_org: dict[tuple[str, str, str], int] = {}
+    by_email: dict[str, list[int]] = defaultdict(list)
+    by_name_org: dict[tuple[str, str, str], list[int]] = defaultdict(list)
     by_name: dict[tuple[str, str], list[int]] = defaultdict(list)
     people: dict[int, tuple] = {}
     columns = (Person.id, Person.version, *(getattr(Person, f) for f in PERSON_FIELDS))
@@ -372,11 +384,24 @@ def _roster_index(session: Session):
         people[pid] = (version, record)
         email = record["email"].strip().casefold()
         if email:
-            by_email.setdefault(email, pid)
-        by_name_org.setdefault((first, last, org), pid)
+            by_email[email].append(pid)
+        by_name_org[first, last, org].append(pid)
         if first or last:
             by_name[first, last].append(pid)
     return by_email, by_name_org, by_name, people
+
+
+def _same_spacing(a: str, b: str) -> bool:
+    return " ".join(a.split()) == " ".join(b.split())
+
+
+def _unchanged(fld: str, value: str, roster: str) -> bool:
+    """The cell says what the roster says (a name or organisation by its folded key, any field by spacing)."""
+    if fld in _SPELLING:
+        return key(value) == key(roster)
+    if fld == "email":
+        return value.casefold() == roster.strip().casefold()
+    return _same_spacing(value, roster)
 
 
 def plan_import(session: Session, table: Table, mapping: dict[str, str], meeting_id: int) -> ImportPlan:
@@ -394,22 +419,31 @@ def plan_import(session: Session, table: Table, mapping: dict[str, str], meeting
         ).all()
     )
     by_email, by_name_org, by_name, people = _roster_index(session)
+    limits = text_rules.limits(Person)
     column = {f: table.headers.index(h) for f, h in mapping.items()}
-    seen: dict[tuple, int] = {}  # a person (roster id, email, name) -> the line that first named them
+    seen: dict[tuple, int] = {}  # a person (email, name) -> the line that first named them
+    taken: dict[int, int] = {}  # roster id -> the line matched to it
     rows: list[PlanRow] = []
     for row in table.rows:
 
         def cell(fld: str, row=row) -> str:
             i = column.get(fld)
-            return " ".join(row.values[i].split()) if i is not None and i < len(row.values) else ""
+            if i is None or i >= len(row.values):
+                return ""
+            return " ".join(unprotect(row.values[i]).split())
 
         values = {f: cell(f) for f in PERSON_FIELDS}
-        if not any(values[f] for f in PERSON_FIELDS) and not cell("mode") and not cell("status"):
+        if not row.problem and not any(values.values()) and not cell("mode") and not cell("status"):
             continue  # an empty row (only unmapped columns filled)
+        if row.problem:
+            # Its cells are not under their headers (or unreadable): any reading of them would be a guess.
+            rows.append(PlanRow(row.line, "bad", values, reason=row.problem))
+            continue
         problems = [
             f"{_FIELD_NAMES[f]}: {reason}"
             for f in PERSON_FIELDS
-            if (reason := text_rules.problem(values[f])) is not None
+            if (reason := text_rules.problem(values[f]) or text_rules.too_long(values[f], limits.get(f)))
+            is not None
         ]
         if not (values["first_name"] or values["last_name"] or values["organisation"]):
             problems.append("no name and no organisation")
@@ -428,28 +462,55 @@ def plan_import(session: Session, table: Table, mapping: dict[str, str], meeting
         email = values["email"].casefold()
         name = (key(values["first_name"]), key(values["last_name"]))
         org = key(values["organisation"])
-        match, how = None, ""
-        if email and email in by_email:
-            match, how = by_email[email], "same email"
-        elif (*name, org) in by_name_org:
-            match, how = by_name_org[(*name, org)], "same name and organisation"
-        elif any(name) and len(by_name.get(name, ())) == 1:
-            candidate = by_name[name][0]
-            if not org or not key(people[candidate][1]["organisation"]):
-                match, how = candidate, "same name"
 
-        identities: list[tuple] = [("id", match)] if match is not None else []
-        if email:
-            identities.append(("email", email))
+        def fits(pid: int, email=email) -> bool:
+            """A name match never crosses two different emails: those are two people."""
+            other = people[pid][1]["email"].strip().casefold()
+            return not (email and other and other != email)
+
+        candidates: list[int] = []
+        how = ""
+        homonym: int | None = None
+        if email and email in by_email:
+            candidates, how = by_email[email], "same email"
+        else:
+            named = by_name_org.get((*name, org), [])
+            if named:
+                candidates, how = [p for p in named if fits(p)], "same name and organisation"
+                homonym = next((p for p in named if not fits(p)), None)
+            elif any(name) and len(by_name.get(name, ())) == 1:
+                candidate = by_name[name][0]
+                if not org or not key(people[candidate][1]["organisation"]):
+                    if fits(candidate):
+                        candidates, how = [candidate], "same name"
+                    else:
+                        homonym = candidate
+
+        identities: list[tuple] = [("email", email)] if email else []
         identities.append(("name", *name, org))
-        first = next((seen[i] for i in identities if i in seen), None)
-        if first is not None:
-            rows.append(PlanRow(row.line, "skip", values, match, reason=f"same person as line {first}"))
+        free = [p for p in candidates if p not in taken]
+        if candidates and not free:
+            first = min(taken[p] for p in candidates)
+            rows.append(
+                PlanRow(row.line, "skip", values, candidates[0], reason=f"same person as line {first}")
+            )
+            continue
+        # A row without email may be anyone of its name: a row with one is told apart by it.
+        earlier = next((seen[i] for i in identities[:1] if i in seen), None)
+        if not free and earlier is not None:
+            rows.append(PlanRow(row.line, "skip", values, reason=f"same person as line {earlier}"))
             continue
         for identity in identities:
-            seen[identity] = row.line
+            seen.setdefault(identity, row.line)
 
-        if match is None:
+        if not free:
+            reason = "new person"
+            if homonym is not None:
+                other = people[homonym][1]
+                reason = (
+                    f"new person: the roster's {_shown(_full_name(other))} has another email "
+                    f'("{_shown(other["email"])}"), so this is someone else'
+                )
             rows.append(
                 PlanRow(
                     row.line,
@@ -458,17 +519,24 @@ def plan_import(session: Session, table: Table, mapping: dict[str, str], meeting
                     joins_meeting=True,
                     status=status or "invited",
                     mode=mode or "in_person",
-                    reason="new person",
+                    reason=reason,
                 )
             )
             continue
+
+        def fitness(pid: int, status=status, mode=mode, values=values) -> tuple:
+            record = people[pid][1]
+            same = sum(_unchanged(f, values[f], record[f]) for f in PERSON_FIELDS if values[f])
+            marks = (status in (None, listed.get(pid)), mode in (None, listed_modes.get(pid)))
+            return (pid in listed, same, sum(marks))
+
+        match = max(free, key=fitness)  # max keeps the first (lowest id) of equals
+        taken[match] = row.line
         version, record = people[match]
         changes = {
             f: (record[f], values[f])
             for f in PERSON_FIELDS
-            if values[f]
-            and values[f] != record[f]
-            and not (f in _SPELLING and key(values[f]) == key(record[f]))
+            if values[f] and not _unchanged(f, values[f], record[f])
         }
         joins = match not in listed
         if joins:
@@ -479,7 +547,34 @@ def plan_import(session: Session, table: Table, mapping: dict[str, str], meeting
         action: Action = "update" if (changes or joins or status or mode) else "skip"
         reason = how if action == "update" else "already on the list, nothing to change"
         rows.append(PlanRow(row.line, action, values, match, version, changes, joins, status, mode, reason))
-    return ImportPlan(meeting.id, dict(mapping), tuple(rows))
+    return ImportPlan(meeting.id, dict(mapping), tuple(rows), table.warnings)
+
+
+def _full_name(record: dict[str, str]) -> str:
+    return " ".join(p for p in (record["first_name"], record["last_name"]) if p) or record["organisation"]
+
+
+def plan_lines(plan: ImportPlan, field_names: dict[str, str] | None = None) -> list[str]:
+    """What a plan will do, for a command line: the file's warnings, each bad row, and each
+    matched person's changes (« civility: "Mme" → "M." ») before anything is written."""
+    names = field_names or _FIELD_NAMES
+    out = list(plan.warnings)
+    for row in plan.rows:
+        if row.action == "bad" or (row.action == "add" and row.reason != "new person"):
+            out.append(f"line {row.line}: {row.reason}")
+        elif row.action == "update":
+            what = [
+                f'{names.get(f, f)}: "{_shown(before)}" → "{_shown(after)}"'
+                for f, (before, after) in row.changes.items()
+            ]
+            if row.joins_meeting:
+                what.append("put on the list")
+            if row.status is not None and not row.joins_meeting:
+                what.append(f"status → {row.status}")
+            if row.mode is not None and not row.joins_meeting:
+                what.append(f"mode → {row.mode}")
+            out.append(f"line {row.line}: update {_shown(row.name)} ({row.reason}): " + ", ".join(what))
+    return out
 
 
 # ---------------------------------------------------------------- apply
@@ -534,9 +629,11 @@ def apply_plan(session: Session, plan: ImportPlan, *, accept_bad_rows: bool = Fa
     # object takes half a second for 2,000 rows.
     new_rows = [row for row, person_id in joining if person_id is None]
     # A bulk INSERT skips the session's text check (models.text_rules): check a plan made elsewhere here.
+    limits = text_rules.limits(Person)
     for row in new_rows:
         for fld in PERSON_FIELDS:
             text_rules.check(f"line {row.line}, {_FIELD_NAMES[fld]}", row.values[fld])
+            text_rules.check_length(f"line {row.line}, {_FIELD_NAMES[fld]}", row.values[fld], limits.get(fld))
     new_ids = iter(
         session.scalars(
             insert(Person).returning(Person.id, sort_by_parameter_order=True),

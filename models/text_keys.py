@@ -1,8 +1,11 @@
 """Text folded for matching and sorting: case, accents and punctuation ignored.
 
 « Öznur Sarahmetoğlu », « OZNUR sarahmetoglu » and « Oznur Sarahmetoglu »
-share one key. Used by the roster (duplicates, import matching), the
-sign-in sheet's sort order and the search.
+share one key. The program's only folding: the roster (duplicates, import
+matching), the sign-in sheet's sort order, the search and the Participants
+tab's filter all use it, so the filter and the search find the same people
+(a second folding once drifted: « Sigurðsson » was out of the filter's reach
+from « sigurdsson »).
 """
 
 from __future__ import annotations

@@ -9,7 +9,12 @@ with a FormatError naming the field, before anything is written:
   .docx, cannot contain them, so a meeting holding one could not be exported;
 - unpaired surrogates (U+D800-U+DFFF, which JSON's "\\ud800" can produce):
   not text, and not encodable as UTF-8;
-- the non-characters U+FFFE and U+FFFF (also excluded by XML 1.0).
+- the non-characters U+FFFE and U+FFFF (also excluded by XML 1.0);
+- text longer than its column's ``String(n)`` in models.entities (a civility
+  of 16 characters, a time zone of 32): PostgreSQL refuses it with a
+  DataError while SQLite keeps it, and both backends must hold the same
+  data. The limits are read from the columns themselves (``limits``), so
+  the entities stay the one place that knows them.
 
 The check runs in the session's ``before_flush`` (installed by
 models.database on every Database's sessions), so it covers the services,
@@ -55,6 +60,50 @@ def check(where: str, value: Any) -> None:
             raise FormatError(where, reason)
 
 
+def limits(entity) -> dict[str, int]:
+    """Attribute → maximum length of ``entity``'s String(n) columns, in characters as PostgreSQL counts."""
+    mapper = inspect(entity)
+    return {
+        attr.key: attr.columns[0].type.length
+        for attr in mapper.column_attrs
+        if isinstance(attr.columns[0].type, String) and attr.columns[0].type.length
+    }
+
+
+def too_long(value: Any, limit: int | None) -> str | None:
+    """Why ``value`` does not fit a column of ``limit`` characters, or None when it does."""
+    if limit is None or not isinstance(value, str) or len(value) <= limit:
+        return None
+    return f"is {len(value)} characters long; this field holds at most {limit}"
+
+
+def check_length(where: str, value: Any, limit: int | None) -> None:
+    reason = too_long(value, limit)
+    if reason is not None:
+        raise FormatError(where, reason)
+
+
+def check_lengths(data: Any) -> None:
+    """Refuse interchange data (models.interchange) whose meeting or people fields exceed their columns.
+
+    Before anything is written, naming the path (« people[2].civility »),
+    as the flush-time check would only name the column.
+    """
+    from models.entities import Meeting, Person
+
+    if not isinstance(data, dict):
+        return
+    records: list[tuple[str, Any, dict[str, int]]] = [("meeting", data.get("meeting"), limits(Meeting))]
+    people = data.get("people")
+    if isinstance(people, list):
+        person_limits = limits(Person)
+        records.extend((f"people[{i}]", row, person_limits) for i, row in enumerate(people))
+    for path, record, record_limits in records:
+        if isinstance(record, dict):
+            for key, limit in record_limits.items():
+                check_length(f"{path}.{key}", record.get(key), limit)
+
+
 def _join(path: str, key: Any) -> str:
     text = str(key)
     if not text.isidentifier():  # any key at all, shown so the path stays on one line
@@ -82,21 +131,29 @@ def check_tree(data: Any) -> None:
             stack.extend((f"{path}[{i}]", value) for i, value in reversed(list(enumerate(node))))
 
 
-def _string_columns(mapper) -> list[str]:
-    return [attr.key for attr in mapper.column_attrs if isinstance(attr.columns[0].type, String)]
+def _string_columns(mapper) -> list[tuple[str, int | None]]:
+    return [
+        (attr.key, attr.columns[0].type.length)
+        for attr in mapper.column_attrs
+        if isinstance(attr.columns[0].type, String)
+    ]
 
 
 def check_session(session: Session, _flush_context=None, _instances=None) -> None:
     """``before_flush`` hook: refuse the flush if a new or changed text is not storable."""
     for obj in session.new:
         state = inspect(obj)
-        for key in _string_columns(state.mapper):
-            check(f"{state.mapper.local_table.name}.{key}", getattr(obj, key, None))
+        for key, limit in _string_columns(state.mapper):
+            where = f"{state.mapper.local_table.name}.{key}"
+            check(where, getattr(obj, key, None))
+            check_length(where, getattr(obj, key, None), limit)
     for obj in session.dirty:
         state = inspect(obj)
-        for key in _string_columns(state.mapper):
+        for key, limit in _string_columns(state.mapper):
             for value in state.attrs[key].history.added:
-                check(f"{state.mapper.local_table.name}.{key}", value)
+                where = f"{state.mapper.local_table.name}.{key}"
+                check(where, value)
+                check_length(where, value, limit)
 
 
 def install(target) -> None:

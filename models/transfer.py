@@ -47,6 +47,12 @@ def _dumps(session: Session) -> list[tuple[str, str]]:
     return [(f"{m.title} ({m.date.isoformat()})", interchange.dumps(m)) for m in meetings]
 
 
+def _looks(session: Session) -> list[tuple[bytes | None, str]]:
+    """(Word file, its name) giving each meeting its look, in id order."""
+    rows = session.execute(select(Meeting.style_template, Meeting.style_template_name).order_by(Meeting.id))
+    return [(data, name) for data, name in rows]
+
+
 def copy_all(source: Database, target: Database) -> CopyReport:
     """Copy every meeting and roster person of ``source`` into the empty ``target``; CopyRefused if not."""
     with source.reading() as session:
@@ -59,6 +65,8 @@ def copy_all(source: Database, target: Database) -> CopyReport:
             refs: dict[str, int] = {}
             meetings.append((interchange.meeting_to_data(meeting, refs), refs))
         expected = _dumps(session)
+        # The Word file giving each meeting its look is not in the JSON format: copied beside it.
+        expected_looks = _looks(session)
         expected_roster = _roster(session)
 
     with target.transaction() as session:
@@ -75,9 +83,10 @@ def copy_all(source: Database, target: Database) -> CopyReport:
             copies[person_id] = Person(**fields)
             session.add(copies[person_id])
         session.flush()
-        for data, refs in meetings:
+        for (data, refs), look in zip(meetings, expected_looks, strict=True):
             roster = {ref: copies[person_id] for ref, person_id in refs.items()}
-            interchange.import_data(session, data, roster=roster)
+            copy = interchange.import_data(session, data, roster=roster)
+            copy.style_template, copy.style_template_name = look
         session.flush()
         # Read back what the target now holds, not the objects just built.
         session.expire_all()
@@ -85,6 +94,10 @@ def copy_all(source: Database, target: Database) -> CopyReport:
         for (title, want), (_title, got) in zip(expected, copied, strict=False):
             if want != got:
                 raise CopyRefused(f"The copy of {title} differs from the original; nothing was written.")
-        if len(copied) != len(expected) or _roster(session) != expected_roster:
+        if (
+            len(copied) != len(expected)
+            or _roster(session) != expected_roster
+            or _looks(session) != expected_looks
+        ):
             raise CopyRefused("The copied roster or meetings differ from the original; nothing was written.")
     return CopyReport(meetings=len(expected), people=len(people))

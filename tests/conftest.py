@@ -36,6 +36,24 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.gui)
 
 
+PG_SKIPPED = (
+    f"PostgreSQL tests not run (no server in {PG_ENV}, or no psycopg); `make test-postgres` runs them "
+    "on a throwaway server"
+)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    # One summary line for all the PostgreSQL tests skipped for want of a server, not one per
+    # test: -ra folds skips that share a location and a reason.
+    report = yield
+    if report.skipped and not os.environ.get(PG_ENV) and isinstance(report.longrepr, tuple):
+        reason = str(report.longrepr[2])
+        if reason.startswith(("PostgreSQL:", "Skipped: PostgreSQL:")) or "psycopg" in reason:
+            report.longrepr = (__file__, None, PG_SKIPPED)
+    return report
+
+
 def pytest_generate_tests(metafunc):
     if "backend" not in metafunc.fixturenames:
         return

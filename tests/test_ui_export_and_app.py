@@ -54,7 +54,7 @@ def test_guard_shows_and_logs_unexpected_errors(qtbot, tmp_path, monkeypatch):
     assert "boom in a slot" in guard.log_file().read_text()
 
 
-def test_screenshots_option_saves_one_png_per_tab(db_path, sample_id, tmp_path):
+def test_screenshots_option_saves_one_png_per_tab_and_the_preview(db_path, sample_id, tmp_path):
     shots = tmp_path / "shots"
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     code = (
@@ -65,7 +65,7 @@ def test_screenshots_option_saves_one_png_per_tab(db_path, sample_id, tmp_path):
     )
     assert done.returncode == 0, done.stderr
     names = sorted(p.name for p in shots.glob("*.png"))
-    assert names == ["compte-rendu.png", "general.png", "participants.png", "programme.png"]
+    assert names == ["compte-rendu.png", "general.png", "participants.png", "preview.png", "programme.png"]
     assert all(p.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" for p in shots.glob("*.png"))
 
 

@@ -7,9 +7,11 @@ import datetime as dt
 from editor_helpers import answering, make_window
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QGroupBox
 
 from models.database import open_database
 from models.services import meetings
+from ui.richtext import RichTextEdit
 
 
 def read(db, meeting_id, field):
@@ -36,7 +38,7 @@ def test_field_is_stored_and_found_after_reopening(qtbot, db, db_path, sample_id
         reopened.close()
 
 
-def test_typing_is_stored_after_a_pause_and_undone_in_one_step(qtbot, db, sample_id, tmp_path):
+def test_typing_is_stored_after_a_pause_and_each_save_undone_in_turn(qtbot, db, sample_id, tmp_path):
     window = make_window(qtbot, db, tmp_path, sample_id)
     tab = window.show_tab("general")
     area = tab.widgets["co_organisers"]
@@ -49,12 +51,30 @@ def test_typing_is_stored_after_a_pause_and_undone_in_one_step(qtbot, db, sample
     with qtbot.waitSignal(tab.stored, timeout=3000):
         qtbot.keyClicks(area, " Merci.")
     assert read(db, sample_id, "co_organisers") == before + " Et la FMDV. Merci."
-    assert window.undo_stack.count() == 1  # one field's typing, one undo step
+    assert window.undo_stack.count() == 2  # each saved text is a step of its own
+    window.undo()
+    assert read(db, sample_id, "co_organisers") == before + " Et la FMDV."
     window.undo()
     assert read(db, sample_id, "co_organisers") == before
     assert area.toPlainText() == before
     window.redo()
+    window.redo()
     assert read(db, sample_id, "co_organisers") == before + " Et la FMDV. Merci."
+
+
+def test_long_texts_are_rich_text_boxes_that_keep_typed_syntax(qtbot, db, sample_id, tmp_path):
+    window = make_window(qtbot, db, tmp_path, sample_id)
+    tab = window.show_tab("general")
+    assert "Markdown" not in " ".join(box.title() for box in tab.findChildren(QGroupBox))
+    area = tab.widgets["objectives"]
+    assert isinstance(area, RichTextEdit)
+    area.setFocus()
+    area.selectAll()
+    qtbot.keyClicks(area, "*un* et _deux_")
+    area.bold_action.trigger()
+    qtbot.keyClicks(area, " gras")
+    tab.flush()
+    assert read(db, sample_id, "objectives") == "\\*un\\* et \\_deux\\_ **gras**"
 
 
 def test_each_kind_of_field_undoes_and_redoes(qtbot, db, sample_id, tmp_path):

@@ -175,7 +175,10 @@ def test_edit_times_kind_format_debate_with_undo(window, tab, db, sample_id):
     assert item(db, sample_id, 1)["end"] == dt.time(10, 40)
     with answering() as seen:
         assert not model.setData(model.index(1, TIME), "half past ten")
-    assert len(seen) == 1
+    # Said beside the table, not in a box, and nothing stored.
+    assert seen == []
+    assert tab.refusal.isVisibleTo(tab) and "half past ten" in tab.refusal.text()
+    assert item(db, sample_id, 1)["end"] == dt.time(10, 40)
 
 
 def test_time_problems_are_flagged_not_refused(window, tab, db, sample_id):

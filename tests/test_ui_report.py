@@ -5,8 +5,10 @@ from __future__ import annotations
 import io
 
 import pytest
+from editor_helpers import make_window
+from markdown_it import MarkdownIt
 from PySide6.QtCore import QMimeData, QModelIndex, Qt
-from PySide6.QtGui import QTextCharFormat, QTextCursor, QUndoStack
+from PySide6.QtGui import QFont, QTextCharFormat, QTextCursor, QUndoStack
 
 from models.entities import Block, Section
 from models.services import meetings, programme, report
@@ -226,7 +228,7 @@ def test_writing_an_intervention_stores_markdown(qtbot, tab, db, sample_id, stac
     assert editor.markdown() == target.text  # the editor shows the undone text
 
 
-def test_typing_is_stored_after_a_pause_and_merges_into_one_step(qtbot, tab, db, sample_id, stack):
+def test_typing_is_stored_after_a_pause_and_each_save_is_an_undo_step(qtbot, tab, db, sample_id, stack):
     target = first_block(db, sample_id)
     tab.select(("block", target.id))
     editor = tab.block_editor.text
@@ -236,7 +238,10 @@ def test_typing_is_stored_after_a_pause_and_merges_into_one_step(qtbot, tab, db,
     qtbot.keyClicks(editor, "et second ")
     qtbot.waitUntil(lambda: block(db, target.id).text.startswith("Premier et second "), timeout=3000)
     assert editor.hasFocus()  # stored without leaving the text
-    assert stack.count() == 1
+    # Two saves, two steps: a merged step would make the first saved text unreachable.
+    assert stack.count() == 2
+    stack.undo()
+    assert block(db, target.id).text == "Premier " + target.text
     stack.undo()
     assert block(db, target.id).text == target.text
 
@@ -434,3 +439,68 @@ def test_flush_then_undo_takes_back_the_typing(qtbot, tab, db, sample_id, stack)
     stack.undo()
     assert block(db, target.id).text == target.text
     assert editor.toPlainText().startswith("Les crises")
+
+
+def test_typed_markdown_characters_stay_text(qtbot, tab, db, sample_id):
+    """Issue 10, defect 1: typed asterisks came back as italics, in the editor and in Word."""
+    docx = pytest.importorskip("docx")
+    from exporters import compte_rendu
+
+    typed = "les **interpretes** et 2*3*4, _x_ #tag [a](b) <i> & R&D \\ `c`"
+    target = first_block(db, sample_id)
+    tab.select(("block", target.id))
+    editor = tab.block_editor.text
+    editor.setFocus()
+    editor.selectAll()
+    qtbot.keyClicks(editor, typed)
+    editor.commit()
+    stored = block(db, target.id).text
+    tokens = MarkdownIt("commonmark", {"html": False}).parseInline(stored)[0].children
+    assert [(t.type, t.content) for t in tokens] == [("text", typed)]
+
+    tab.select(("section", target.section_id))
+    tab.select(("block", target.id))  # reopened from what was stored
+    assert editor.toPlainText() == typed
+    fragment = editor.document().begin().begin().fragment()
+    assert fragment.length() == len(typed)
+    assert not fragment.charFormat().fontItalic()
+    assert fragment.charFormat().fontWeight() == QFont.Weight.Normal
+
+    with db.reading() as session:
+        data = compte_rendu.export_meeting(meetings.get_meeting(session, sample_id))
+    paragraphs = [p for p in docx.Document(io.BytesIO(data)).paragraphs if p.text.endswith(typed)]
+    assert len(paragraphs) == 1
+    words = ("**interpretes**", "2*3*4", "_x_")
+    typed_runs = [r for r in paragraphs[0].runs if any(w in r.text for w in words)]
+    assert typed_runs and not any(r.italic or r.bold for r in typed_runs)
+
+
+def test_undo_in_the_text_never_loses_a_saved_sentence(qtbot, db, sample_id, tmp_path):
+    """Issue 10, defect 2: Enter twice, a sentence, the save, Ctrl+Z twice; nothing brought it back."""
+    window = make_window(qtbot, db, tmp_path, sample_id)
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    tab = window.show_tab("compte-rendu")
+    target = first_block(db, sample_id)
+    tab.select(("block", target.id))
+    editor = tab.block_editor.text
+    editor.setFocus()
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.keyClicks(editor, "Une phrase.")
+    saved = target.text + "\n\nUne phrase."
+    qtbot.waitUntil(lambda: block(db, target.id).text == saved, timeout=3000)
+    for _ in range(2):
+        qtbot.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+        qtbot.wait(1200)  # long enough for an autosave
+    assert block(db, target.id).text == target.text
+    assert editor.toPlainText() == tab.block_editor.text.toPlainText()
+    window.redo()  # Édition › Rétablir
+    qtbot.wait(1200)
+    assert block(db, target.id).text == saved
+    assert editor.toPlainText().endswith("Une phrase.")
+    qtbot.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert block(db, target.id).text == target.text
+    qtbot.keyClick(editor, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert block(db, target.id).text == saved

@@ -304,7 +304,10 @@ def test_import_people_command(tmp_path):
     dry = run_cli(db_path, "import-people", path, "--meeting", "2024", "--dry-run")
     assert dry.returncode == 0, dry.stderr
     assert expected in dry.stdout and "dry run" in dry.stdout
-    assert dry.stdout.count("\nline ") == len(truth.bad)
+    listed_lines = [line for line in dry.stdout.splitlines() if line.startswith("line ")]
+    # One line per bad row, and one per person updated, saying what changes (issue 10, defect 4).
+    assert sum(": update " not in line for line in listed_lines) == len(truth.bad)
+    assert sum(": update " in line for line in listed_lines) == truth.updated
     refused = run_cli(db_path, "import-people", path, "--meeting", "2024")
     assert refused.returncode == 1 and "nothing imported" in refused.stderr and "--yes" in refused.stderr
     assert "Traceback" not in refused.stderr
@@ -318,7 +321,8 @@ def test_import_people_command(tmp_path):
     rows = listed()
     mode_only = sum(reason == "mode" for reason in truth.bad.values())  # good rows once mode is ignored
     assert len(rows) == 43 + truth.added + mode_only
-    assert {r["mode"] for r in rows} == {"in_person"}  # the « À distance » column was ignored
+    # The « À distance » column was ignored (the 43 rolled over keep their own mode).
+    assert {r["mode"] for r in rows[43:]} == {"in_person"}
     assert sum(r["status"] == "present" for r in rows) == truth.updated
 
     bad_map = run_cli(db_path, "import-people", path, "--meeting", "2024", "--map", "first=Vorname")

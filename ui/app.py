@@ -16,12 +16,29 @@ def _headless_if_needed(args) -> None:
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
+ICONS = Path(__file__).resolve().parent.parent / "resources" / "icons"
+
+
+def app_icon():
+    """Minutier's icon at every size drawn (resources/icons/render_icons.py)."""
+    from PySide6.QtGui import QIcon
+
+    icon = QIcon()
+    # PNGs rather than the SVG: drawing an SVG icon needs Qt's SVG plugin, which a bundle may lack.
+    for png in sorted(ICONS.glob("minutier-*.png")):
+        icon.addFile(str(png))
+    return icon
+
+
 def make_app():
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Minutier")
     app.setOrganizationName("Minutier")
+    # Lets Wayland desktops and taskbars match windows with resources/minutier.desktop.
+    app.setDesktopFileName("minutier")
+    app.setWindowIcon(app_icon())
     return app
 
 
@@ -29,6 +46,14 @@ def run_gui(args, open_db, *, on_shown=None) -> int:
     """The editor's life. ``on_shown(window)``, if given, runs once the meeting is on screen,
     and then the editor closes instead of waiting for the user (bench/bench_ui.py)."""
     _headless_if_needed(args)
+    from ui.platform_check import check
+
+    missing = check()
+    if missing:
+        # Before QApplication: Qt would print a misleading message about libxcb-cursor0 and abort.
+        from models.errors import MinutierError
+
+        raise MinutierError(missing)
     logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(name)s %(levelname)s %(message)s")
     app = make_app()
     from models.errors import MinutierError

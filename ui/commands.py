@@ -1,5 +1,7 @@
 """The four shapes of undoable change, built on ServiceCommand: edit, add, delete, move.
 
+Each stored change is one step; none merges into the one before (issue 10).
+
 Undoing an addition deletes the row and keeps its snapshot; redoing it puts
 the same row back with the same id, so later commands naming that id still work.
 """
@@ -14,26 +16,6 @@ from ui.undo import ServiceCommand
 Done = Callable[[], None] | None
 
 
-class MergingEdit(ServiceCommand):
-    """An edit that absorbs the next edit of the same field: typing is one undo step."""
-
-    MERGE_ID = 4201
-
-    def __init__(self, *args, merge_key: tuple, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.merge_key = merge_key
-
-    def id(self) -> int:
-        return self.MERGE_ID
-
-    def mergeWith(self, other) -> bool:
-        if getattr(other, "merge_key", None) != self.merge_key or other.error is not None:
-            return False
-        # Redo now sets the latest value; undo still restores the value before the first edit.
-        self._do = other._do
-        return True
-
-
 def edit(
     db,
     text: str,
@@ -41,7 +23,6 @@ def edit(
     obj_id: int,
     fields: dict[str, Any],
     on_done: Done = None,
-    merge: bool = False,
     expected_version: int | None = None,
 ) -> ServiceCommand:
     """``update(session, obj_id, **fields)`` returns the previous values, which undo puts back.
@@ -60,11 +41,8 @@ def edit(
     def undo(session, previous):
         update(session, obj_id, **previous)
 
-    if merge:
-        key = (update.__module__, update.__name__, obj_id, tuple(sorted(fields)))
-        command = MergingEdit(db, text, do, undo, on_done, merge_key=key)
-    else:
-        command = ServiceCommand(db, text, do, undo, on_done)
+    # Never merged with the next edit: every value stored stays reachable by undo and redo.
+    command = ServiceCommand(db, text, do, undo, on_done)
     command.unsaved = dict(fields)
     return command
 

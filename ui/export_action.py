@@ -1,67 +1,51 @@
-"""File › Export compte-rendu: choose the file, build it in a worker thread, offer to open it.
+"""File › Export compte-rendu (Word) and File › Export as PDF: choose the file, build it in a
+worker thread with a progress dialog, offer to open it.
 
 The worker reads the meeting in its own session (SQLite connections belong
-to the thread that opened them), so the window stays responsive.
+to the thread that opened them), so the window stays responsive. The PDF is
+the Word document converted by LibreOffice (exporters/pdf.py); when
+LibreOffice is missing that is said before any file is chosen.
 """
 
 from __future__ import annotations
 
-import logging
+import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QThread, QUrl, Signal
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QWidget
 
 from models.database import Database
-from models.errors import MinutierError
+from models.entities import Meeting
 from ui import dialogs
 from ui.settings import Settings
+from ui.year import files
 
-log = logging.getLogger("minutier.ui")
+# The document's own word in its language (the exporter's label tables carry none for file names).
+DOCUMENT_WORDS = {"fr": "Compte-rendu", "en": "Minutes", "es": "Acta"}
 
 
-class ExportThread(QThread):
-    succeeded = Signal(str)
-    failed = Signal(str)
+def default_file_name(date: dt.date | None, language: str, suffix: str) -> str:
+    """« 2023-12-12 Compte-rendu.docx »: short, dated, sorted by date in a folder."""
+    word = DOCUMENT_WORDS.get(language, DOCUMENT_WORDS["fr"])
+    return f"{date.isoformat()} {word}{suffix}" if date else f"{word}{suffix}"
 
-    def __init__(self, db: Database, meeting_id: int, target: Path, parent=None):
-        super().__init__(parent)
-        self._db = db
-        self._meeting_id = meeting_id
-        self._target = target
 
-    def run(self) -> None:
-        try:
-            self._export()
-        except MinutierError as exc:
-            self.failed.emit(str(exc))
-        except Exception as exc:
-            # ExportError and any surprise from the exporter: one line for the user, the rest in the log.
-            log.exception("export failed")
-            lines = str(exc).strip().splitlines()
-            self.failed.emit(lines[0] if lines else type(exc).__name__)
-        else:
-            self.succeeded.emit(str(self._target))
+def _word_document(meeting: Meeting) -> bytes:
+    from exporters.compte_rendu import export_meeting
 
-    def _export(self) -> None:
-        folder = self._target.parent
-        if not folder.is_dir():
-            raise MinutierError(f"Cannot write {self._target}: the folder {folder} does not exist.")
-        try:
-            from exporters.compte_rendu import export_meeting
-        except ImportError as exc:
-            raise MinutierError(f"The Word export is not available in this installation ({exc}).") from exc
-        from models.files import write_atomically
-        from models.services import meetings
+    return export_meeting(meeting, language=None)
 
-        with self._db.reading() as session:
-            data = export_meeting(meetings.get_meeting(session, self._meeting_id), language=None)
-        write_atomically(self._target, data)
+
+def _pdf_document(meeting: Meeting) -> bytes:
+    from exporters.pdf import docx_to_pdf
+
+    return docx_to_pdf(_word_document(meeting))
 
 
 class ExportAction(QObject):
-    """Owns the menu action; ``finished(path or "")`` tells when a run is over (tests wait on it)."""
+    """Owns the two menu actions; ``finished(path or "")`` tells when a run is over (tests wait on it)."""
 
     finished = Signal(str)
 
@@ -72,71 +56,114 @@ class ExportAction(QObject):
         self._window = window
         self.meeting_id: int | None = None
         self.meeting_title = ""
-        self.thread: ExportThread | None = None
-        self._progress: QProgressDialog | None = None
-        self.action = QAction(self.tr("Export compte-rendu…"), self)
+        self.meeting_date: dt.date | None = None
+        self.meeting_language = "fr"
+        self.writer = files.FileWriter(db, window)
+        self.writer.finished.connect(self.finished)
+        self.writer.busy_changed.connect(lambda _busy: self._enable())
+        self.action = QAction(self.tr("Export minutes…"), self)
         self.action.setShortcut(QKeySequence("Ctrl+E"))
-        self.action.triggered.connect(self.choose_and_export)
+        self.action.triggered.connect(lambda: self.choose_and_export(".docx"))
+        self.pdf_action = QAction(self.tr("Export minutes as PDF…"), self)
+        self.pdf_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
+        self.pdf_action.triggered.connect(lambda: self.choose_and_export(".pdf"))
 
-    def set_meeting(self, meeting_id: int | None, title: str = "") -> None:
+    @property
+    def thread(self):
+        return self.writer.thread
+
+    def set_meeting(
+        self, meeting_id: int | None, title: str = "", date: dt.date | None = None, language: str = "fr"
+    ) -> None:
         self.meeting_id = meeting_id
         self.meeting_title = title
-        self.action.setEnabled(meeting_id is not None and self.thread is None)
+        self.meeting_date = date
+        self.meeting_language = language
+        self._enable()
 
-    def suggested_path(self) -> Path:
+    def _enable(self) -> None:
+        enabled = self.meeting_id is not None and not self.writer.busy
+        self.action.setEnabled(enabled)
+        self.pdf_action.setEnabled(enabled)
+
+    def suggested_path(self, suffix: str = ".docx") -> Path:
         folder = Path(self._settings.export_folder or Path.home())
-        stem = "".join(c for c in self.meeting_title[:60] if c.isalnum() or c in " -_").strip()
-        return folder / f"{stem or 'compte-rendu'}.docx"
+        return folder / default_file_name(self.meeting_date, self.meeting_language, suffix)
 
-    def choose_and_export(self) -> None:
-        if self.meeting_id is None or self.thread is not None:
+    def libreoffice_missing(self) -> str:
+        """Why a PDF cannot be made here, in the interface's language; "" when it can."""
+        from exporters.errors import ExportError
+        from exporters.pdf import DOWNLOAD_URL, locate_soffice
+
+        try:
+            locate_soffice()
+        except ExportError:
+            return self.tr(
+                "Export as PDF needs LibreOffice, which is not installed on this computer.\n"
+                "Install it (free, from {0}) and try again, or export the minutes as a Word document "
+                "instead."
+            ).format(DOWNLOAD_URL)
+        return ""
+
+    def choose_and_export(self, suffix: str = ".docx") -> None:
+        if self.meeting_id is None or self.writer.busy:
             return
-        path, _filter = QFileDialog.getSaveFileName(
+        if suffix == ".pdf":
+            missing = self.libreoffice_missing()
+            if missing:
+                dialogs.error(self._window, missing)
+                return
+        if not self.layout_accepted():
+            return
+        pdf = suffix == ".pdf"
+        path = files.choose_save(
             self._window,
-            self.tr("Export the compte-rendu"),
-            str(self.suggested_path()),
-            self.tr("Word document (*.docx)"),
+            self.tr("Export the minutes as PDF") if pdf else self.tr("Export the minutes"),
+            str(self.suggested_path(suffix)),
+            self.tr("PDF document (*.pdf)") if pdf else self.tr("Word document (*.docx)"),
         )
         if not path:
             return
-        if not path.lower().endswith(".docx"):
-            path += ".docx"
+        if not path.lower().endswith(suffix):
+            path += suffix
         self._settings.export_folder = str(Path(path).parent)
         self.export_to(Path(path))
 
+    def layout_accepted(self) -> bool:
+        """With the meeting's own Word file for the styles, what would print badly is said first."""
+        from exporters.template_check import layout_warnings
+        from models.errors import MinutierError
+        from models.services.templates import get_template
+
+        try:
+            with self._db.reading() as session:
+                data, name = get_template(session, self.meeting_id)
+            warnings = layout_warnings(data) if data else []
+        except MinutierError as exc:
+            dialogs.error(self._window, str(exc))
+            return False
+        if not warnings:
+            return True
+        shown = "\n".join(f"• {w}" for w in warnings[:4]) + ("\n…" if len(warnings) > 4 else "")
+        text = self.tr(
+            "With the styles of « {0} », {1} part(s) of the minutes will not look like that file:\n\n{2}"
+        ).format(name, len(warnings), shown)
+        return dialogs.ask(
+            self._window, text, self.tr("Export anyway"), details="\n".join(warnings), warning=True
+        )
+
     def export_to(self, target: Path) -> None:
-        if self.meeting_id is None or self.thread is not None:
+        """Write the compte-rendu to ``target``: a PDF when it ends in .pdf, else Word."""
+        if self.meeting_id is None:
             return
-        self.action.setEnabled(False)
-        self._progress = QProgressDialog(self.tr("Writing the compte-rendu…"), "", 0, 0, self._window)
-        self._progress.setCancelButton(None)
-        self._progress.setWindowModality(Qt.WindowModality.WindowModal)
-        self._progress.setMinimumDuration(300)
-        self._progress.setValue(0)
-        self.thread = ExportThread(self._db, self.meeting_id, target, self)
-        self.thread.succeeded.connect(self._succeeded)
-        self.thread.failed.connect(self._failed)
-        self.thread.start()
-
-    def _end(self) -> None:
-        if self.thread is not None:
-            self.thread.wait()
-            self.thread.deleteLater()
-            self.thread = None
-        if self._progress is not None:
-            self._progress.reset()
-            self._progress.deleteLater()
-            self._progress = None
-        self.action.setEnabled(self.meeting_id is not None)
-
-    def _succeeded(self, path: str) -> None:
-        self._end()
-        question = self.tr("The compte-rendu is written:\n{0}\n\nOpen it?").format(path)
-        if dialogs.ask(self._window, question, self.tr("Open")):
-            QDesktopServices.openUrl(QUrl.fromLocalFile(path))
-        self.finished.emit(path)
-
-    def _failed(self, message: str) -> None:
-        self._end()
-        dialogs.error(self._window, self.tr("The compte-rendu was not exported.") + "\n" + message)
-        self.finished.emit("")
+        pdf = target.suffix.lower() == ".pdf"
+        self.writer.write(
+            self.meeting_id,
+            target,
+            _pdf_document if pdf else _word_document,
+            working=self.tr("Writing the PDF (LibreOffice converts the Word document)…")
+            if pdf
+            else self.tr("Writing the minutes…"),
+            done=self.tr("The minutes are written:\n{0}\n\nOpen them?"),
+            failed=self.tr("The minutes were not exported."),
+        )

@@ -25,7 +25,24 @@ from models.services import meetings
 from ui import commands, dialogs, labels, times
 from ui.fields import Binding, TextArea, bind_area, bind_combo, bind_date, bind_line
 from ui.logo_field import LogoField
+from ui.richtext import RichTextEdit, RichTextToolbar
+from ui.template_setting import TemplateSetting
 from ui.undo import push, reported
+
+
+class RichBinding:
+    """A long text: a rich-text box (what is typed is text, the toolbar formats), stored as Markdown."""
+
+    def __init__(self, name: str, editor: RichTextEdit, store):
+        self.name = name
+        self.widget = editor
+        editor.committed.connect(lambda text: store(name, text))
+
+    def load(self, value: Any) -> None:
+        self.widget.load_markdown(value or "")
+
+    def flush(self) -> None:
+        self.widget.commit()
 
 
 class GeneralTab(QWidget):
@@ -39,7 +56,7 @@ class GeneralTab(QWidget):
         self.version: int | None = None  # the meeting row's version when read: edits check it
         self._storing = False
         self.values: dict[str, Any] = {}
-        self.bindings: dict[str, Binding] = {}
+        self.bindings: dict[str, Binding | RichBinding] = {}
         self.widgets: dict[str, QWidget] = {}
         self.labels: dict[str, str] = {}
         self._build()
@@ -64,6 +81,17 @@ class GeneralTab(QWidget):
         self.bindings[name] = bind_area(name, area, self.store)
         self.widgets[name] = area
         return area
+
+    def _rich(self, name: str) -> QWidget:
+        editor = RichTextEdit()
+        self.bindings[name] = RichBinding(name, editor, self.store)
+        self.widgets[name] = editor
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(RichTextToolbar(editor))
+        column.addWidget(editor, 1)
+        return box
 
     def _combo(self, name: str, choices: dict[str, str]) -> QComboBox:
         combo = QComboBox()
@@ -137,16 +165,19 @@ class GeneralTab(QWidget):
         self.logo = LogoField()
         self.logo.chosen.connect(self._logo_chosen)
         form.addRow(self._label("logo", self.tr("Logo")), self.logo)
+        self.template = TemplateSetting(self._db, self._stack)
+        self.template.stored.connect(self.stored.emit)
+        form.addRow(self.tr("Use the styles of a Word file"), self.template)
 
-        texts = QGroupBox(self.tr("Opening text (Markdown)"))
+        texts = QGroupBox(self.tr("Opening text"))
         column = QVBoxLayout(texts)
-        for name, label, lines, stretch in (
-            ("introduction", self.tr("Introduction"), 6, 3),
-            ("co_organisers", self.tr("Co-organisers"), 2, 0),
-            ("objectives", self.tr("Objectives"), 6, 3),
+        for name, label, stretch in (
+            ("introduction", self.tr("Introduction"), 3),
+            ("co_organisers", self.tr("Co-organisers"), 1),
+            ("objectives", self.tr("Objectives"), 3),
         ):
             column.addWidget(QLabel(self._label(name, label)))
-            column.addWidget(self._area(name, lines), stretch)
+            column.addWidget(self._rich(name), stretch)
 
         left = QVBoxLayout()
         for group in (document, when, options):
@@ -187,6 +218,7 @@ class GeneralTab(QWidget):
             if name in values:
                 binding.load(values[name])
         self.logo.show_logo(values.get("logo"))
+        self.template.set_meeting(self.meeting_id)
 
     def flush(self) -> None:
         """Store whatever is still waiting for the end of a typing pause."""
@@ -196,13 +228,14 @@ class GeneralTab(QWidget):
     # ------------------------------------------------------------ storing
 
     def store(self, name: str, value: Any) -> None:
-        self._store({name: value}, merge=True)
+        self._store({name: value})
 
     def _logo_chosen(self, data: bytes | None, media_type: str) -> None:
-        self._store({"logo": data, "logo_media_type": media_type}, merge=False)
+        self._store({"logo": data, "logo_media_type": media_type})
         self.logo.show_logo(self.values.get("logo"))
 
-    def _store(self, fields: dict[str, Any], merge: bool) -> None:
+    def _store(self, fields: dict[str, Any]) -> None:
+        # Each store is its own undo step: merged steps would skip the values saved in between.
         if self.meeting_id is None or all(self.values.get(k) == v for k, v in fields.items()):
             return
         if self._storing:  # a message box about this store took the focus: that is not an edit
@@ -215,7 +248,6 @@ class GeneralTab(QWidget):
             self.meeting_id,
             fields,
             self.stored.emit,
-            merge=merge,
             expected_version=self.version,
         )
         self._storing = True

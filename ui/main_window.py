@@ -22,6 +22,7 @@ from ui.history import UndoStack
 from ui.live_refresh import LiveRefresh
 from ui.meetings_panel import MeetingsPanel
 from ui.menus import build_menus
+from ui.preview.dock import PreviewDock
 from ui.safety import SafetyActions
 from ui.settings import Settings
 from ui.tab_slots import TabSlot, lazy
@@ -51,7 +52,8 @@ class MainWindow(QMainWindow):
             ("general", self.tr("General"), GeneralTab),
             ("programme", self.tr("Programme"), lazy("ui.programme.tab", "ProgrammeTab")),
             ("participants", self.tr("Participants"), lazy("ui.participants.tab", "ParticipantsTab")),
-            ("compte-rendu", self.tr("Compte-rendu"), lazy("ui.report.tab", "ReportTab")),
+            # « Compte-rendu » is the French word; the English interface says Minutes.
+            ("compte-rendu", self.tr("Minutes"), lazy("ui.report.tab", "ReportTab")),
         ):
             slot = TabSlot(key, build, db, self.undo_stack)
             slot.stored.connect(self._stored)
@@ -71,12 +73,18 @@ class MainWindow(QMainWindow):
         self.banners.addWidget(splitter, 1)
         self.setCentralWidget(central)
 
-        # Every change is stored at once: say so from the start, not only after the first one.
-        self.saved_label = QLabel(self.tr("All changes are saved"))
+        # Every change is stored at once: say so from the start, not only after the first one;
+        # a read-only database stores nothing, and the bar must not claim otherwise.
+        self.saved_label = QLabel(
+            self.tr("Read-only: changes cannot be saved")
+            if db.read_only
+            else self.tr("All changes are saved")
+        )
         self.statusBar().addPermanentWidget(self.saved_label)
         self.export = ExportAction(db, settings, self)
         self.year = YearActions(self)  # new-from, comparison, roster, lists in and out, search
         self.safety = SafetyActions(self)  # restore from backup, read-only banner, conflicts
+        self.preview = PreviewDock(self)  # the compte-rendu as it will print, beside the editor (F9)
         build_menus(self)
         self.live = LiveRefresh(self)  # changes made by other users appear without a restart
         self.resize(1280, 800)
@@ -88,11 +96,62 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------ meetings
 
     def start(self, meeting_id: int | None = None) -> None:
-        """Show the list and open ``meeting_id``, else the last one opened, else the newest."""
+        """Show the list and open ``meeting_id``, else the last one opened, else the newest.
+
+        A window replacing one in another language (choose_language) takes over its tab
+        and selection.
+        """
+        handed, MainWindow._handoff = MainWindow._handoff, None
+        if handed is not None and meeting_id is None:
+            meeting_id = handed.get("meeting")
         self.panel.refresh()
         self.panel.select(meeting_id if meeting_id is not None else self.settings.last_meeting_id)
         if self.meeting_id is None:
             self.open_meeting(None)
+        if handed is not None and handed.get("meeting") == self.meeting_id:
+            self.restore_view_state(handed)
+
+    # ------------------------------------------------------------ interface language
+
+    # What a window in the old language hands to the one replacing it (ui/app.py makes a new one).
+    _handoff: dict | None = None
+
+    def choose_language(self, language: str) -> None:
+        self.flush()
+        MainWindow._handoff = self.view_state()
+        self.language_chosen.emit(language)
+
+    def view_state(self) -> dict:
+        """The tab shown and what is selected in it, to show the same after a rebuild."""
+        slot = self.slots[self.tabs.currentIndex()]
+        state: dict = {"meeting": self.meeting_id, "tab": slot.key, "selection": None}
+        tab = slot.tab
+        if tab is None:
+            return state
+        if slot.key == "programme" and hasattr(tab, "current"):
+            row = tab.model.row_for(tab.current())
+            state["selection"] = row.id if row is not None else None
+        elif slot.key == "participants" and hasattr(tab, "selected_ids"):
+            ids = tab.selected_ids()
+            state["selection"] = ids[0] if ids else None
+        elif slot.key == "compte-rendu" and hasattr(tab, "current_node"):
+            node = tab.current_node()
+            state["selection"] = node.key if node is not None else None
+        return state
+
+    def restore_view_state(self, state: dict) -> None:
+        if not any(s.key == state.get("tab") for s in self.slots):
+            return
+        tab = self.show_tab(state["tab"])
+        chosen = state.get("selection")
+        if chosen is None:
+            return
+        if state["tab"] == "programme" and hasattr(tab, "select_item"):
+            tab.select_item(chosen)
+        elif state["tab"] == "participants" and hasattr(tab, "select_participant"):
+            tab.select_participant(chosen)
+        elif state["tab"] == "compte-rendu" and hasattr(tab, "select"):
+            tab.select(chosen)
 
     def open_meeting(self, meeting_id: int | None) -> None:
         if meeting_id == self.meeting_id and meeting_id is not None:
@@ -103,20 +162,22 @@ class MainWindow(QMainWindow):
         current = self.tabs.currentWidget()
         for slot in self.slots:
             slot.set_meeting(meeting_id, now=slot is current)
+        self.preview.set_meeting(meeting_id)
         self._update_title()
         if self._remember and meeting_id is not None:
             self.settings.last_meeting_id = meeting_id
 
     def _update_title(self) -> None:
-        title = ""
+        title, date, language = "", None, "fr"
         if self.meeting_id is not None:
             with self.db.reading() as session:
                 try:
                     meeting = meetings.get_meeting(session, self.meeting_id)
                     title = f"{meeting.title} ({meeting.date.year})"
+                    date, language = meeting.date, meeting.language
                 except NotFound:
                     title = ""
-        self.export.set_meeting(self.meeting_id, title)
+        self.export.set_meeting(self.meeting_id, title, date, language)
         parts = [p for p in (title, self.db.label, "Minutier") if p]
         self.setWindowTitle(" — ".join(parts))
 
@@ -127,6 +188,7 @@ class MainWindow(QMainWindow):
         for slot in self.slots:
             if slot is not source:
                 slot.mark_stale()
+        self.preview.schedule()
         self._show_saved()
         self.panel.refresh()
         self._update_title()
@@ -135,11 +197,14 @@ class MainWindow(QMainWindow):
         current = self.tabs.currentWidget()
         for slot in self.slots:
             slot.mark_stale(now=slot is current)
+        self.preview.schedule()
         self._show_saved()
         self.panel.refresh()
         self._update_title()
 
     def _show_saved(self) -> None:
+        if self.db.read_only:
+            return
         self.saved_label.setText(self.tr("Saved at {0}").format(time.strftime("%H:%M")))
 
     def reload(self) -> None:
@@ -163,8 +228,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:
         self.live.stop()
         self.flush()
-        if self.export.thread is not None:
-            self.export.thread.wait()
+        self.export.writer.wait()
         self.year.wait()
         if self._remember:
             self.settings.geometry = self.saveGeometry()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QListView,
     QPushButton,
+    QStyledItemDelegate,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -26,6 +28,29 @@ from models.errors import MinutierError
 from models.services import meetings
 from ui import dialogs
 from ui.meetings_model import ID_ROLE, MeetingsModel
+
+
+class OneLineDelegate(QStyledItemDelegate):
+    """Draws the model's two lines (« 2023 — title », « date · status ») as one, and
+    tooltips the whole title with its date."""
+
+    def initStyleOption(self, option, index) -> None:
+        super().initStyleOption(option, index)
+        option.text = " · ".join(line for line in option.text.splitlines() if line)
+
+    def sizeHint(self, option, index):
+        # No width of its own: the row is as wide as the list, and the text is elided to fit.
+        hint = super().sizeHint(option, index)
+        hint.setWidth(1)
+        return hint
+
+    def helpEvent(self, event, view, option, index) -> bool:
+        if event.type() == QEvent.Type.ToolTip and index.isValid():
+            lines = (index.data(Qt.ItemDataRole.DisplayRole) or "").splitlines()
+            title = index.data(Qt.ItemDataRole.ToolTipRole) or ""
+            QToolTip.showText(event.globalPos(), "\n".join([title, *lines[1:]]), view)
+            return True
+        return super().helpEvent(event, view, option, index)
 
 
 class MeetingsPanel(QWidget):
@@ -39,7 +64,12 @@ class MeetingsPanel(QWidget):
         self.view = QListView()
         self.view.setModel(self.model)
         self.view.setAlternatingRowColors(True)
-        self.view.setWordWrap(True)
+        # One line per meeting, however narrow the list: the title is elided, whole in the tooltip.
+        self.view.setWordWrap(False)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.view.setUniformItemSizes(True)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.view.setItemDelegate(OneLineDelegate(self.view))
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
 
@@ -124,7 +154,7 @@ class MeetingsPanel(QWidget):
             return
         row = self.model.rows[index.row()]
         question = self.tr(
-            "Delete the meeting « {0} » of {1}, with its programme, participants and report?\n"
+            "Delete the meeting “{0}” of {1}, with its programme, participants and report?\n"
             "This cannot be undone."
         ).format(row.title, f"{row.date:%d/%m/%Y}")
         if not dialogs.confirm(self, question, self.tr("Delete")):

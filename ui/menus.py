@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMessageBox
 
-from ui import i18n
+from ui import i18n, word_import_dialog
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -52,9 +52,11 @@ def build_menus(window: MainWindow) -> None:
     file_menu.addAction(window.year.new_from_action)
     file_menu.addSeparator()
     file_menu.addAction(window.export.action)
+    file_menu.addAction(window.export.pdf_action)
     file_menu.addAction(window.year.sign_in_action)
     file_menu.addSeparator()
     file_menu.addAction(window.year.import_action)
+    file_menu.addAction(word_import_dialog.install(window))
     file_menu.addAction(window.year.export_people_action)
     file_menu.addSeparator()
     file_menu.addAction(window.safety.restore_action)
@@ -83,6 +85,7 @@ def build_menus(window: MainWindow) -> None:
         action.triggered.connect(lambda _checked=False, n=number: window.tabs.setCurrentIndex(n))
     view_menu.addSeparator()
     view_menu.addAction(window.year.search_dock.toggleViewAction())
+    view_menu.addAction(window.preview.toggle_action)
     language_menu = view_menu.addMenu(QCoreApplication.translate("Menus", "Interface language"))
     group = QActionGroup(window)
     current = i18n.choose(window.settings.language)
@@ -91,7 +94,7 @@ def build_menus(window: MainWindow) -> None:
         action.setCheckable(True)
         action.setChecked(code == current)
         group.addAction(action)
-        action.triggered.connect(lambda _checked=False, c=code: window.language_chosen.emit(c))
+        action.triggered.connect(lambda _checked=False, c=code: window.choose_language(c))
 
     help_menu = bar.addMenu(QCoreApplication.translate("Menus", "&Help"))
     about = help_menu.addAction(QCoreApplication.translate("Menus", "About Minutier"))

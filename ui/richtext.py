@@ -1,44 +1,56 @@
-"""The rich text editor of report blocks: Markdown in, Markdown out.
+"""The rich text editor of meeting texts: Markdown in, Markdown out.
 
 Only what Markdown and the exporter carry is offered: bold, italic, bullet
-and numbered lists, links. Underline is not: Qt writes it as ``_x_``,
-which reads back as italic, so it is stripped on paste and on save.
+and numbered lists, links. What is typed is text: ``**x**`` typed stays
+two asterisks (ui.richtext_markdown escapes it). Underline is not kept
+(stripped on paste, never stored).
 
 The text is stored on focus-out and after a second without typing, and
-only when the user changed it, so merely opening a block never rewrites it
-(Qt's writer would otherwise re-wrap or re-mark some constructs). The
-editor keeps its own undo for keystrokes; each save is one command on the
-window's undo stack.
+only when the user changed it, so merely opening a block never rewrites it.
+Each save is one command on the window's undo stack, and that stack is the
+only history: the editor keeps no undo of its own, and Ctrl+Z / Ctrl+Y in
+it go to the window (which stores what is typed first). Two histories, the
+editor's and the window's, let an undo in the editor save over a text the
+window could then no longer bring back (issue 10).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QMimeData, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QFont,
+    QKeyEvent,
     QKeySequence,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
+    QTextDocumentFragment,
     QTextFormat,
     QTextListFormat,
 )
 from PySide6.QtWidgets import QInputDialog, QTextEdit, QToolBar, QWidget
 
-from ui.richtext_markdown import normalise
+from ui import richtext_markdown
+from ui.richtext_markdown import document_markdown
+
+__all__ = ["RichTextEdit", "RichTextToolbar", "document_markdown"]
 
 IDLE_MS = 1000
-_DIALECT = QTextDocument.MarkdownFeature.MarkdownDialectCommonMark
+# The window's undo and redo keys (ui.menus): the editor must not take them for itself.
+_HISTORY_KEYS = (
+    QKeySequence.StandardKey.Undo,
+    QKeySequence.StandardKey.Redo,
+)
+_HISTORY_SHORTCUTS = (QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y"))
 
 
-def _strip_underline(document: QTextDocument) -> None:
-    cursor = QTextCursor(document)
-    cursor.select(QTextCursor.SelectionType.Document)
-    plain = QTextCharFormat()
-    plain.setFontUnderline(False)
-    cursor.mergeCharFormat(plain)
+def is_history_key(event: QKeyEvent) -> bool:
+    if any(event.matches(key) for key in _HISTORY_KEYS):
+        return True
+    pressed = QKeySequence(event.keyCombination())
+    return any(pressed.matches(s) == QKeySequence.SequenceMatch.ExactMatch for s in _HISTORY_SHORTCUTS)
 
 
 def _without_link(fmt: QTextCharFormat) -> QTextCharFormat:
@@ -52,13 +64,6 @@ def _without_link(fmt: QTextCharFormat) -> QTextCharFormat:
     return plain
 
 
-def document_markdown(document: QTextDocument) -> str:
-    """The stored form of ``document``: CommonMark, unwrapped, underline dropped."""
-    copy = document.clone()
-    _strip_underline(copy)
-    return normalise(copy.toMarkdown(_DIALECT))
-
-
 class RichTextEdit(QTextEdit):
     committed = Signal(str)  # the new Markdown, after the user changed it
     left = Signal()  # focus went elsewhere (after any commit)
@@ -66,6 +71,7 @@ class RichTextEdit(QTextEdit):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setTabChangesFocus(True)
+        self.setUndoRedoEnabled(False)
         self._saved = ""
         self._loading = False
         self._idle = QTimer(self, singleShot=True, interval=IDLE_MS)
@@ -80,14 +86,20 @@ class RichTextEdit(QTextEdit):
     def load_markdown(self, text: str) -> None:
         """Show stored text; what the user does next is what gets saved, nothing before."""
         self._idle.stop()
+        same = text == self._saved
+        position = self.textCursor().position()
         self._loading = True
         try:
-            self.setMarkdown(text)
+            richtext_markdown.load_markdown(self.document(), text, self.palette().link())
         finally:
             self._loading = False
         self.document().setModified(False)
-        self.document().clearUndoRedoStacks()
         self._saved = text
+        # An undo or a reload under the cursor keeps its place; another text opens at its start.
+        cursor = self.textCursor()
+        keep = same or self.hasFocus()
+        cursor.setPosition(min(position, self.document().characterCount() - 1) if keep else 0)
+        self.setTextCursor(cursor)
 
     def saved_text(self) -> str:
         return self._saved
@@ -110,6 +122,28 @@ class RichTextEdit(QTextEdit):
         if not self._loading and self.document().isModified():
             self._idle.start()
 
+    def event(self, event) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and is_history_key(event):
+            # Left to the window's Undo/Redo, which store what is typed and then step back.
+            event.ignore()
+            return False
+        return super().event(event)
+
+    def keyPressEvent(self, event) -> None:
+        if is_history_key(event):
+            # The window's action was disabled (nothing stored yet to undo): store what is typed,
+            # which enables it, and hand it the key again.
+            self.commit()
+            pressed = QKeySequence(event.keyCombination())
+            exact = QKeySequence.SequenceMatch.ExactMatch
+            for action in self.window().findChildren(QAction):
+                if action.isEnabled() and any(pressed.matches(s) == exact for s in action.shortcuts()):
+                    action.trigger()
+                    break
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
     def focusOutEvent(self, event) -> None:
         self.commit()
         self.left.emit()
@@ -120,7 +154,9 @@ class RichTextEdit(QTextEdit):
         if source.hasHtml():
             pasted = QTextDocument()
             pasted.setHtml(source.html())
-            self.textCursor().insertMarkdown(document_markdown(pasted))
+            kept = QTextDocument()
+            richtext_markdown.load_markdown(kept, document_markdown(pasted), self.palette().link())
+            self.textCursor().insertFragment(QTextDocumentFragment(kept))
         elif source.hasText():
             self.textCursor().insertText(source.text())
 

@@ -1,4 +1,4 @@
-"""`--screenshots DIR`: one PNG per tab, showing the newest meeting."""
+"""`--screenshots DIR`: one PNG per tab, and one of the preview, showing the newest meeting."""
 
 from __future__ import annotations
 
@@ -25,5 +25,23 @@ def save_screenshots(window, folder: Path) -> list[Path]:
         if not window.grab().save(str(path)):
             raise OSError(f"cannot write {path}")
         saved.append(path)
+    saved.append(_preview(window, folder))
     window.tabs.setCurrentIndex(0)
     return saved
+
+
+def _preview(window, folder: Path) -> Path:
+    """The Compte-rendu tab with the preview beside it, scrolled to the block being edited."""
+    tab = window.show_tab("compte-rendu")
+    shown = window.preview.isVisible()
+    window.preview.show()
+    QApplication.processEvents()
+    node = tab.current_node() if hasattr(tab, "current_node") else None
+    if node is not None:
+        window.preview.pane.scroll_to(*node.key)
+    QApplication.processEvents()
+    path = folder / "preview.png"
+    if not window.grab().save(str(path)):
+        raise OSError(f"cannot write {path}")
+    window.preview.setVisible(shown)
+    return path

@@ -34,6 +34,14 @@ EDITABLE = (
 )
 
 
+# The largest id each backend stores: SQLite's INTEGER is 64 bits, PostgreSQL's 32.
+MAX_ID = {"sqlite": 2**63 - 1, "postgresql": 2**31 - 1}
+
+
+def _shorten(text: str, limit: int = 30) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def list_meetings(session: Session) -> list[Meeting]:
     """Newest first."""
     return list(session.scalars(select(Meeting).order_by(Meeting.date.desc(), Meeting.id.desc())))
@@ -46,8 +54,13 @@ def get_meeting(session: Session, meeting_id: int) -> Meeting:
 def resolve(session: Session, spec: str | int) -> Meeting:
     """A meeting from what a user types: its id, or its year when that is unambiguous."""
     text = str(spec).strip()
-    if not text.isdigit():
-        raise NotFound(f'"{text}" is not a meeting id or a year.')
+    # isdigit alone takes « ² » (int() cannot read it) and 5,000 digits (int() refuses them).
+    if not (text.isascii() and text.isdigit()):
+        raise NotFound(f'"{_shorten(text)}" is not a meeting id or a year.')
+    limit = MAX_ID.get(session.get_bind().dialect.name, MAX_ID["sqlite"])
+    if len(text) > len(str(limit)) or int(text) > limit:
+        # The driver would overflow (a traceback), or PostgreSQL refuse the query.
+        raise NotFound(f"No meeting with id {_shorten(text)}; `list` shows them.")
     number = int(text)
     if len(text) == 4:
         in_year = list(session.scalars(select(Meeting).where(extract("year", Meeting.date) == number)))
@@ -93,8 +106,13 @@ def delete_meeting(session: Session, meeting_id: int) -> None:
 
 def duplicate_meeting(session: Session, meeting_id: int, *, title: str | None = None) -> Meeting:
     """A full copy (programme, attendance, report) sharing the same roster people."""
-    data = interchange.meeting_to_data(get_meeting(session, meeting_id))
+    source = get_meeting(session, meeting_id)
+    data = interchange.meeting_to_data(source)
     if title is not None:
         data["meeting"]["title"] = title
     data["meeting"]["status"] = "draft"
-    return interchange.import_data(session, data)
+    copy = interchange.import_data(session, data)
+    # The Word file whose styles the export uses is not part of the JSON format: copied here.
+    copy.style_template = source.style_template
+    copy.style_template_name = source.style_template_name
+    return copy

@@ -242,7 +242,10 @@ def styles_xml() -> str:
         '<w:sz w:val="21"/><w:szCs w:val="21"/>'
         '<w:lang w:val="fr-FR" w:eastAsia="fr-FR" w:bidi="ar-SA"/>'
         "</w:rPr></w:rPrDefault>"
-        '<w:pPrDefault><w:pPr><w:spacing w:after="120" w:line="264" w:lineRule="auto"/></w:pPr>'
+        # widowControl stated, not left to each program: LibreOffice assumes it on and Word off
+        # when it is missing, so the same file broke pages in different places in each.
+        "<w:pPrDefault><w:pPr><w:widowControl/>"
+        '<w:spacing w:after="120" w:line="264" w:lineRule="auto"/></w:pPr>'
         "</w:pPrDefault>"
         "</w:docDefaults>"
     )

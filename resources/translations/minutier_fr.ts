@@ -4,67 +4,72 @@
 <context>
     <name>AddParticipantDialog</name>
     <message>
-        <location filename="../../ui/participants/add_dialog.py" line="44"/>
+        <location filename="../../ui/participants/add_dialog.py" line="60"/>
         <source>Add a participant</source>
         <translation>Ajouter un participant</translation>
     </message>
     <message>
-        <location filename="../../ui/participants/add_dialog.py" line="49"/>
-        <source>Type a name or an organisation from the roster…</source>
-        <translation>Tapez un nom ou une organisation de l&apos;annuaire…</translation>
+        <location filename="../../ui/participants/add_dialog.py" line="68"/>
+        <source>Name or organisation: pick from the roster, or a new name</source>
+        <translation>Nom ou organisation : choisir dans l&apos;annuaire, ou un nouveau nom</translation>
     </message>
     <message>
-        <location filename="../../ui/participants/add_dialog.py" line="56"/>
+        <location filename="../../ui/participants/add_dialog.py" line="88"/>
         <source>New person</source>
         <translation>Nouvelle personne</translation>
     </message>
     <message>
-        <location filename="../../ui/participants/add_dialog.py" line="78"/>
+        <location filename="../../ui/participants/add_dialog.py" line="90"/>
+        <source>Not in the roster: fill in the form with the name typed</source>
+        <translation>Pas dans l&apos;annuaire : remplir la fiche avec le nom tapé</translation>
+    </message>
+    <message>
+        <location filename="../../ui/participants/add_dialog.py" line="111"/>
         <source>Title</source>
         <translation>Civilité</translation>
     </message>
     <message>
-        <location filename="../../ui/participants/add_dialog.py" line="79"/>
+        <location filename="../../ui/participants/add_dialog.py" line="112"/>
         <source>First name</source>
         <translation>Prénom</translation>
     </message>
     <message>
-        <location filename="../../ui/participants/add_dialog.py" line="80"/>
+        <location filename="../../ui/participants/add_dialog.py" line="113"/>
         <source>Last name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../ui/participants/add_dialog.py" line="81"/>
+        <location filename="../../ui/participants/add_dialog.py" line="114"/>
         <source>Function</source>
         <translation>Fonction</translation>
     </message>
     <message>
-        <location filename="../../ui/participants/add_dialog.py" line="82"/>
+        <location filename="../../ui/participants/add_dialog.py" line="115"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../ui/participants/add_dialog.py" line="83"/>
+        <location filename="../../ui/participants/add_dialog.py" line="116"/>
         <source>Email</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../ui/participants/add_dialog.py" line="84"/>
+        <location filename="../../ui/participants/add_dialog.py" line="117"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../ui/participants/add_dialog.py" line="85"/>
+        <location filename="../../ui/participants/add_dialog.py" line="118"/>
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../ui/participants/add_dialog.py" line="90"/>
+        <location filename="../../ui/participants/add_dialog.py" line="123"/>
         <source>Add</source>
         <translation>Ajouter</translation>
     </message>
     <message>
-        <location filename="../../ui/participants/add_dialog.py" line="95"/>
+        <location filename="../../ui/participants/add_dialog.py" line="128"/>
         <source>From the roster:</source>
         <translation>Dans l&apos;annuaire :</translation>
     </message>
@@ -72,32 +77,32 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="93"/>
+        <location filename="../../ui/app.py" line="118"/>
         <source>{0} is damaged and cannot be opened; Minutier has not changed it.</source>
         <translation>{0} est endommagé et ne peut pas être ouvert ; Minutier ne l&apos;a pas modifié.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="97"/>
+        <location filename="../../ui/app.py" line="122"/>
         <source>{0} cannot be opened as a Minutier database; Minutier has not changed it.</source>
         <translation>{0} ne peut pas être ouvert comme base de données Minutier ; Minutier ne l&apos;a pas modifié.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="101"/>
+        <location filename="../../ui/app.py" line="126"/>
         <source>Restore the newest good backup ({0})</source>
         <translation>Restaurer la sauvegarde saine la plus récente ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="108"/>
+        <location filename="../../ui/app.py" line="133"/>
         <source>The backup was not restored: {0}</source>
         <translation>La sauvegarde n&apos;a pas été restaurée : {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="111"/>
+        <location filename="../../ui/app.py" line="136"/>
         <source>The backup of {0} is restored.</source>
         <translation>La sauvegarde du {0} est restaurée.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="113"/>
+        <location filename="../../ui/app.py" line="138"/>
         <source>The damaged file is kept as {0}.</source>
         <translation>Le fichier endommagé est conservé sous {0}.</translation>
     </message>
@@ -105,47 +110,47 @@
 <context>
     <name>BlockEditor</name>
     <message>
-        <location filename="../../ui/report/block_editor.py" line="36"/>
+        <location filename="../../ui/report/block_editor.py" line="35"/>
         <source>e.g. « The Libyan case »</source>
         <translation>par ex. « Le cas libyen »</translation>
     </message>
     <message>
-        <location filename="../../ui/report/block_editor.py" line="38"/>
+        <location filename="../../ui/report/block_editor.py" line="37"/>
         <source>Online</source>
         <translation>En ligne</translation>
     </message>
     <message>
-        <location filename="../../ui/report/block_editor.py" line="41"/>
+        <location filename="../../ui/report/block_editor.py" line="40"/>
         <source>The question put to the room, if any</source>
         <translation>La question posée à la salle, s&apos;il y en a une</translation>
     </message>
     <message>
-        <location filename="../../ui/report/block_editor.py" line="45"/>
+        <location filename="../../ui/report/block_editor.py" line="44"/>
         <source>Speaker</source>
         <translation>Orateur</translation>
     </message>
     <message>
-        <location filename="../../ui/report/block_editor.py" line="46"/>
+        <location filename="../../ui/report/block_editor.py" line="45"/>
         <source>Subtitle</source>
         <translation>Sous-titre</translation>
     </message>
     <message>
-        <location filename="../../ui/report/block_editor.py" line="48"/>
+        <location filename="../../ui/report/block_editor.py" line="47"/>
         <source>Question</source>
         <translation>Question</translation>
     </message>
     <message>
-        <location filename="../../ui/report/block_editor.py" line="84"/>
+        <location filename="../../ui/report/block_editor.py" line="82"/>
         <source>Text of the intervention</source>
         <translation>Texte de l&apos;intervention</translation>
     </message>
     <message>
-        <location filename="../../ui/report/block_editor.py" line="85"/>
+        <location filename="../../ui/report/block_editor.py" line="83"/>
         <source>Points of the debate</source>
         <translation>Points du débat</translation>
     </message>
     <message>
-        <location filename="../../ui/report/block_editor.py" line="86"/>
+        <location filename="../../ui/report/block_editor.py" line="84"/>
         <source>Text</source>
         <translation>Texte</translation>
     </message>
@@ -433,174 +438,232 @@ Vous pourrez l&apos;annuler (Ctrl+Z).</translation>
 <context>
     <name>ExportAction</name>
     <message>
-        <location filename="../../ui/export_action.py" line="77"/>
-        <source>Export compte-rendu…</source>
+        <location filename="../../ui/export_action.py" line="64"/>
+        <source>Export minutes…</source>
         <translation>Exporter le compte-rendu…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_action.py" line="96"/>
-        <source>Export the compte-rendu</source>
+        <location filename="../../ui/export_action.py" line="67"/>
+        <source>Export minutes as PDF…</source>
+        <translation>Exporter le compte-rendu en PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_action.py" line="102"/>
+        <source>Export as PDF needs LibreOffice, which is not installed on this computer.
+Install it (free, from {0}) and try again, or export the minutes as a Word document instead.</source>
+        <translation>L&apos;export en PDF a besoin de LibreOffice, qui n&apos;est pas installé sur cet ordinateur.
+Installez-le (gratuit, depuis {0}) puis réessayez, ou exportez plutôt le compte-rendu en document Word.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_action.py" line="121"/>
+        <source>Export the minutes as PDF</source>
+        <translation>Exporter le compte-rendu en PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_action.py" line="121"/>
+        <source>Export the minutes</source>
         <translation>Exporter le compte-rendu</translation>
     </message>
     <message>
-        <location filename="../../ui/export_action.py" line="98"/>
+        <location filename="../../ui/export_action.py" line="123"/>
         <source>Word document (*.docx)</source>
         <translation>Document Word (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_action.py" line="111"/>
-        <source>Writing the compte-rendu…</source>
+        <location filename="../../ui/export_action.py" line="123"/>
+        <source>PDF document (*.pdf)</source>
+        <translation>Document PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_action.py" line="149"/>
+        <source>With the styles of « {0} », {1} part(s) of the minutes will not look like that file:
+
+{2}</source>
+        <translation>Avec les styles de « {0} », {1} élément(s) du compte-rendu ne ressembleront pas à ce fichier :
+
+{2}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_action.py" line="152"/>
+        <source>Export anyway</source>
+        <translation>Exporter quand même</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_action.py" line="164"/>
+        <source>Writing the PDF (LibreOffice converts the Word document)…</source>
+        <translation>Écriture du PDF (LibreOffice convertit le document Word)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_action.py" line="166"/>
+        <source>Writing the minutes…</source>
         <translation>Écriture du compte-rendu…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_action.py" line="134"/>
-        <source>The compte-rendu is written:
+        <location filename="../../ui/export_action.py" line="167"/>
+        <source>The minutes are written:
 {0}
 
-Open it?</source>
+Open them?</source>
         <translation>Le compte-rendu est écrit :
 {0}
 
 L&apos;ouvrir ?</translation>
     </message>
     <message>
-        <location filename="../../ui/export_action.py" line="135"/>
-        <source>Open</source>
-        <translation>Ouvrir</translation>
-    </message>
-    <message>
-        <location filename="../../ui/export_action.py" line="141"/>
-        <source>The compte-rendu was not exported.</source>
+        <location filename="../../ui/export_action.py" line="168"/>
+        <source>The minutes were not exported.</source>
         <translation>Le compte-rendu n&apos;a pas été exporté.</translation>
     </message>
 </context>
 <context>
-    <name>FileWriter</name>
+    <name>Files</name>
     <message>
-        <location filename="../../ui/year/files.py" line="161"/>
+        <location filename="../../ui/year/files.py" line="130"/>
         <source>Open</source>
         <translation>Ouvrir</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/files.py" line="134"/>
+        <source>No program on this computer is set to open {0} files, so it was not opened.
+It is in {1}.</source>
+        <translation>Aucun programme de cet ordinateur n&apos;est réglé pour ouvrir les fichiers {0} : il n&apos;a pas été ouvert.
+Il se trouve dans {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/files.py" line="137"/>
+        <source>Show the folder</source>
+        <translation>Afficher le dossier</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/files.py" line="141"/>
+        <source>The folder cannot be shown either; it is {0}</source>
+        <translation>Le dossier ne peut pas non plus être affiché ; c&apos;est {0}</translation>
     </message>
 </context>
 <context>
     <name>GeneralTab</name>
     <message>
-        <location filename="../../ui/general_tab.py" line="77"/>
+        <location filename="../../ui/general_tab.py" line="105"/>
         <source>HH:MM</source>
         <translation>HH:MM</translation>
     </message>
     <message>
-        <location filename="../../ui/general_tab.py" line="85"/>
+        <location filename="../../ui/general_tab.py" line="113"/>
         <source>Document</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../ui/general_tab.py" line="87"/>
+        <location filename="../../ui/general_tab.py" line="115"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../ui/general_tab.py" line="89"/>
+        <location filename="../../ui/general_tab.py" line="117"/>
         <source>Group / body</source>
         <translation>Groupe / instance</translation>
     </message>
     <message>
-        <location filename="../../ui/general_tab.py" line="90"/>
+        <location filename="../../ui/general_tab.py" line="118"/>
         <source>One line per line of the cover</source>
         <translation>Une ligne par ligne de la couverture</translation>
     </message>
     <message>
-        <location filename="../../ui/general_tab.py" line="93"/>
+        <location filename="../../ui/general_tab.py" line="121"/>
         <source>The group or body that meets (e.g. a working group), printed on the cover under the organisation</source>
         <translation>Le groupe ou l&apos;instance qui se réunit (par ex. un groupe de travail), imprimé sur la couverture sous l&apos;organisation</translation>
     </message>
     <message>
-        <location filename="../../ui/general_tab.py" line="98"/>
+        <location filename="../../ui/general_tab.py" line="126"/>
         <source>Document title</source>
         <translation>Titre du document</translation>
     </message>
     <message>
-        <location filename="../../ui/general_tab.py" line="101"/>
+        <location filename="../../ui/general_tab.py" line="129"/>
         <source>Meeting title</source>
         <translation>Titre de la réunion</translation>
     </message>
     <message>
-        <location filename="../../ui/general_tab.py" line="103"/>
+        <location filename="../../ui/general_tab.py" line="131"/>
         <source>When and where</source>
         <translation>Date et lieu</translation>
     </message>
     <message>
-        <location filename="../../ui/general_tab.py" line="105"/>
+        <location filename="../../ui/general_tab.py" line="133"/>
         <source>Venue</source>
         <translation>Lieu</translation>
     </message>
     <message>
-        <location filename="../../ui/general_tab.py" line="119"/>
+        <location filename="../../ui/general_tab.py" line="147"/>
         <source>Date, start, end, time zone</source>
         <translation>Date, début, fin, fuseau</translation>
     </message>
     <message>
-        <location filename="../../ui/general_tab.py" line="121"/>
+        <location filename="../../ui/general_tab.py" line="149"/>
         <source>Start</source>
         <translation>Début</translation>
     </message>
     <message>
-        <location filename="../../ui/general_tab.py" line="121"/>
+        <location filename="../../ui/general_tab.py" line="149"/>
         <source>End</source>
         <translation>Fin</translation>
     </message>
     <message>
-        <location filename="../../ui/general_tab.py" line="121"/>
+        <location filename="../../ui/general_tab.py" line="149"/>
         <source>Time zone</source>
         <translation>Fuseau horaire</translation>
     </message>
     <message>
-        <location filename="../../ui/general_tab.py" line="124"/>
+        <location filename="../../ui/general_tab.py" line="152"/>
         <source>Publication</source>
         <translation>Publication</translation>
     </message>
     <message>
-        <location filename="../../ui/general_tab.py" line="127"/>
+        <location filename="../../ui/general_tab.py" line="155"/>
         <source>Language of the document</source>
         <translation>Langue du document</translation>
     </message>
     <message>
-        <location filename="../../ui/general_tab.py" line="131"/>
+        <location filename="../../ui/general_tab.py" line="159"/>
         <source>Status</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../ui/general_tab.py" line="134"/>
+        <location filename="../../ui/general_tab.py" line="162"/>
         <source>Photo album link</source>
         <translation>Lien de l&apos;album photo</translation>
     </message>
     <message>
-        <location filename="../../ui/general_tab.py" line="139"/>
+        <location filename="../../ui/general_tab.py" line="167"/>
         <source>Logo</source>
         <translation>Logo</translation>
     </message>
     <message>
-        <location filename="../../ui/general_tab.py" line="141"/>
-        <source>Opening text (Markdown)</source>
-        <translation>Texte d&apos;ouverture (Markdown)</translation>
+        <location filename="../../ui/general_tab.py" line="170"/>
+        <source>Use the styles of a Word file</source>
+        <translation>Utiliser les styles d&apos;un fichier Word</translation>
     </message>
     <message>
-        <location filename="../../ui/general_tab.py" line="144"/>
+        <location filename="../../ui/general_tab.py" line="172"/>
+        <source>Opening text</source>
+        <translation>Texte d&apos;ouverture</translation>
+    </message>
+    <message>
+        <location filename="../../ui/general_tab.py" line="175"/>
         <source>Introduction</source>
         <translation>Introduction</translation>
     </message>
     <message>
-        <location filename="../../ui/general_tab.py" line="145"/>
+        <location filename="../../ui/general_tab.py" line="176"/>
         <source>Co-organisers</source>
         <translation>Co-organisateurs</translation>
     </message>
     <message>
-        <location filename="../../ui/general_tab.py" line="146"/>
+        <location filename="../../ui/general_tab.py" line="177"/>
         <source>Objectives</source>
         <translation>Objectifs</translation>
     </message>
     <message>
-        <location filename="../../ui/general_tab.py" line="210"/>
+        <location filename="../../ui/general_tab.py" line="243"/>
         <source>Edit « {0} »</source>
         <translation>Modifier « {0} »</translation>
     </message>
@@ -661,123 +724,128 @@ Vos données sont enregistrées ; vous pouvez continuer.</translation>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../ui/year/import_people.py" line="301"/>
+        <location filename="../../ui/year/import_people.py" line="330"/>
         <source>Civility</source>
         <translation>Civilité</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="302"/>
+        <location filename="../../ui/year/import_people.py" line="331"/>
         <source>First name</source>
         <translation>Prénom</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="303"/>
+        <location filename="../../ui/year/import_people.py" line="332"/>
         <source>Last name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="304"/>
+        <location filename="../../ui/year/import_people.py" line="333"/>
         <source>Function</source>
         <translation>Fonction</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="305"/>
+        <location filename="../../ui/year/import_people.py" line="334"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="306"/>
+        <location filename="../../ui/year/import_people.py" line="335"/>
         <source>Email</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="307"/>
+        <location filename="../../ui/year/import_people.py" line="336"/>
         <source>In person / remote</source>
         <translation>Sur place / à distance</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="308"/>
+        <location filename="../../ui/year/import_people.py" line="337"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="338"/>
+        <location filename="../../ui/year/import_people.py" line="367"/>
         <source>Import participants</source>
         <translation>Importer des participants</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="344"/>
+        <location filename="../../ui/year/import_people.py" line="373"/>
         <source>Back</source>
         <translation>Retour</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="346"/>
+        <location filename="../../ui/year/import_people.py" line="375"/>
         <source>Next: check the rows</source>
         <translation>Suivant : vérifier les lignes</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="349"/>
-        <location filename="../../ui/year/import_people.py" line="550"/>
+        <location filename="../../ui/year/import_people.py" line="378"/>
+        <location filename="../../ui/year/import_people.py" line="590"/>
         <source>Import</source>
         <translation>Importer</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="351"/>
+        <location filename="../../ui/year/import_people.py" line="380"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="360"/>
+        <location filename="../../ui/year/import_people.py" line="389"/>
         <source>Into « {0} », from {1} ({2} rows)</source>
         <translation>Dans « {0} », depuis {1} ({2} lignes)</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="384"/>
+        <location filename="../../ui/year/import_people.py" line="413"/>
         <source>(not imported)</source>
         <translation>(non importé)</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="402"/>
+        <location filename="../../ui/year/import_people.py" line="431"/>
         <source>&lt;b&gt;Which column holds each field?&lt;/b&gt;</source>
         <translation>&lt;b&gt;Quelle colonne contient chaque champ ?&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="408"/>
+        <location filename="../../ui/year/import_people.py" line="437"/>
         <source>&lt;b&gt;The first rows of the file&lt;/b&gt; (line numbers as in the file)</source>
         <translation>&lt;b&gt;Les premières lignes du fichier&lt;/b&gt; (numéros de ligne du fichier)</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="431"/>
+        <location filename="../../ui/year/import_people.py" line="460"/>
         <source>Choose the column of the first name, the last name or the organisation.</source>
         <translation>Choisissez la colonne du prénom, du nom ou de l&apos;organisation.</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="433"/>
+        <location filename="../../ui/year/import_people.py" line="462"/>
         <source>The column « {0} » is chosen for two fields.</source>
         <translation>La colonne « {0} » est choisie pour deux champs.</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="435"/>
+        <location filename="../../ui/year/import_people.py" line="464"/>
         <source>The columns chosen last time for a file like this one.</source>
         <translation>Les colonnes choisies la dernière fois pour un fichier comme celui-ci.</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="437"/>
+        <location filename="../../ui/year/import_people.py" line="466"/>
         <source>Columns guessed from the headers: check them.</source>
         <translation>Colonnes devinées d&apos;après les en-têtes : vérifiez-les.</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="466"/>
+        <location filename="../../ui/year/import_people.py" line="495"/>
         <source>Nothing has been written yet.</source>
         <translation>Rien n&apos;a encore été enregistré.</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="470"/>
+        <location filename="../../ui/year/import_people.py" line="499"/>
         <source>Show:</source>
         <translation>Afficher :</translation>
     </message>
+    <message>
+        <location filename="../../ui/year/import_people.py" line="512"/>
+        <source>Lines {0} are in Windows-1252, the others in UTF-8: each line was read in its own encoding.</source>
+        <translation>Les lignes {0} sont en Windows-1252, les autres en UTF-8 : chaque ligne a été lue dans son propre codage.</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../ui/year/import_people.py" line="488"/>
+        <location filename="../../ui/year/import_people.py" line="526"/>
         <source>To add: &lt;b&gt;%n&lt;/b&gt;</source>
         <translation>
             <numerusform>À ajouter : &lt;b&gt;%n&lt;/b&gt;</numerusform>
@@ -785,7 +853,7 @@ Vos données sont enregistrées ; vous pouvez continuer.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/year/import_people.py" line="489"/>
+        <location filename="../../ui/year/import_people.py" line="527"/>
         <source>to update: &lt;b&gt;%n&lt;/b&gt;</source>
         <translation>
             <numerusform>à mettre à jour : &lt;b&gt;%n&lt;/b&gt;</numerusform>
@@ -793,7 +861,7 @@ Vos données sont enregistrées ; vous pouvez continuer.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/year/import_people.py" line="490"/>
+        <location filename="../../ui/year/import_people.py" line="528"/>
         <source>unchanged or repeated (skipped): %n</source>
         <translation>
             <numerusform>inchangée ou répétée (ignorée) : %n</numerusform>
@@ -801,7 +869,7 @@ Vos données sont enregistrées ; vous pouvez continuer.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/year/import_people.py" line="497"/>
+        <location filename="../../ui/year/import_people.py" line="535"/>
         <source>&lt;b&gt;%n&lt;/b&gt; bad row(s), left out: see their line and reason below.</source>
         <translation>
             <numerusform>&lt;b&gt;%n&lt;/b&gt; ligne en erreur, laissée de côté : voir son numéro et la raison ci-dessous.</numerusform>
@@ -809,7 +877,7 @@ Vos données sont enregistrées ; vous pouvez continuer.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/year/import_people.py" line="505"/>
+        <location filename="../../ui/year/import_people.py" line="545"/>
         <source>All rows (%n)</source>
         <translation>
             <numerusform>Toutes les lignes (%n)</numerusform>
@@ -817,7 +885,7 @@ Vos données sont enregistrées ; vous pouvez continuer.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/year/import_people.py" line="514"/>
+        <location filename="../../ui/year/import_people.py" line="554"/>
         <source>Import %n row(s)</source>
         <translation>
             <numerusform>Importer %n ligne</numerusform>
@@ -825,7 +893,7 @@ Vos données sont enregistrées ; vous pouvez continuer.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/year/import_people.py" line="534"/>
+        <location filename="../../ui/year/import_people.py" line="574"/>
         <source>Import into « {0} »: %n new person(s)</source>
         <translation>
             <numerusform>Importer dans « {0} » : %n nouvelle personne</numerusform>
@@ -833,7 +901,7 @@ Vos données sont enregistrées ; vous pouvez continuer.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/year/import_people.py" line="535"/>
+        <location filename="../../ui/year/import_people.py" line="575"/>
         <source>%n updated or put on the list.</source>
         <translation>
             <numerusform>%n mise à jour ou ajoutée à la liste.</numerusform>
@@ -841,7 +909,7 @@ Vos données sont enregistrées ; vous pouvez continuer.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/year/import_people.py" line="538"/>
+        <location filename="../../ui/year/import_people.py" line="578"/>
         <source>%n bad row(s) will be left out; fix them in the file and import it again to add them.</source>
         <translation>
             <numerusform>%n ligne en erreur sera laissée de côté ; corrigez-la dans le fichier et importez-le à nouveau pour l&apos;ajouter.</numerusform>
@@ -849,13 +917,13 @@ Vos données sont enregistrées ; vous pouvez continuer.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="543"/>
+        <location filename="../../ui/year/import_people.py" line="583"/>
         <source>The import cannot be undone (Ctrl+Z will not remove these people); it clears the undo history.</source>
         <translation>L&apos;import ne peut pas être annulé (Ctrl+Z ne retirera pas ces personnes) ; il vide l&apos;historique d&apos;annulation.</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="556"/>
-        <location filename="../../ui/year/import_people.py" line="560"/>
+        <location filename="../../ui/year/import_people.py" line="596"/>
+        <location filename="../../ui/year/import_people.py" line="600"/>
         <source>Nothing was imported.</source>
         <translation>Rien n&apos;a été importé.</translation>
     </message>
@@ -1143,32 +1211,37 @@ Vos données sont enregistrées ; vous pouvez continuer.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="51"/>
+        <location filename="../../ui/main_window.py" line="52"/>
         <source>General</source>
         <translation>Général</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="52"/>
+        <location filename="../../ui/main_window.py" line="53"/>
         <source>Programme</source>
         <translation>Programme</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="53"/>
+        <location filename="../../ui/main_window.py" line="54"/>
         <source>Participants</source>
         <translation>Participants</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="54"/>
-        <source>Compte-rendu</source>
+        <location filename="../../ui/main_window.py" line="56"/>
+        <source>Minutes</source>
         <translation>Compte-rendu</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="75"/>
+        <location filename="../../ui/main_window.py" line="79"/>
+        <source>Read-only: changes cannot be saved</source>
+        <translation>Lecture seule : les modifications ne peuvent pas être enregistrées</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="81"/>
         <source>All changes are saved</source>
         <translation>Toutes les modifications sont enregistrées</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143"/>
+        <location filename="../../ui/main_window.py" line="208"/>
         <source>Saved at {0}</source>
         <translation>Enregistré à {0}</translation>
     </message>
@@ -1176,50 +1249,50 @@ Vos données sont enregistrées ; vous pouvez continuer.</translation>
 <context>
     <name>MeetingsPanel</name>
     <message>
-        <location filename="../../ui/meetings_panel.py" line="46"/>
-        <location filename="../../ui/meetings_panel.py" line="113"/>
+        <location filename="../../ui/meetings_panel.py" line="76"/>
+        <location filename="../../ui/meetings_panel.py" line="143"/>
         <source>New meeting</source>
         <translation>Nouvelle réunion</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings_panel.py" line="49"/>
+        <location filename="../../ui/meetings_panel.py" line="79"/>
         <source>Duplicate meeting</source>
         <translation>Dupliquer la réunion</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings_panel.py" line="52"/>
+        <location filename="../../ui/meetings_panel.py" line="82"/>
         <source>Delete meeting…</source>
         <translation>Supprimer la réunion…</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings_panel.py" line="63"/>
+        <location filename="../../ui/meetings_panel.py" line="93"/>
         <source>New</source>
         <translation>Nouvelle</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings_panel.py" line="64"/>
+        <location filename="../../ui/meetings_panel.py" line="94"/>
         <source>Duplicate</source>
         <translation>Dupliquer</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings_panel.py" line="65"/>
+        <location filename="../../ui/meetings_panel.py" line="95"/>
         <source>Delete…</source>
         <translation>Supprimer…</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings_panel.py" line="73"/>
+        <location filename="../../ui/meetings_panel.py" line="103"/>
         <source>&lt;b&gt;Meetings&lt;/b&gt;</source>
         <translation>&lt;b&gt;Réunions&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings_panel.py" line="127"/>
-        <source>Delete the meeting « {0} » of {1}, with its programme, participants and report?
+        <location filename="../../ui/meetings_panel.py" line="157"/>
+        <source>Delete the meeting “{0}” of {1}, with its programme, participants and report?
 This cannot be undone.</source>
         <translation>Supprimer la réunion « {0} » du {1}, avec son programme, ses participants et son compte-rendu ?
 Cela ne peut pas être annulé.</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings_panel.py" line="130"/>
+        <location filename="../../ui/meetings_panel.py" line="160"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
@@ -1254,43 +1327,43 @@ Cela ne peut pas être annulé.</translation>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="62"/>
+        <location filename="../../ui/menus.py" line="64"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="66"/>
+        <location filename="../../ui/menus.py" line="68"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="73"/>
+        <location filename="../../ui/menus.py" line="75"/>
         <source>&amp;People</source>
         <translation>&amp;Personnes</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="79"/>
+        <location filename="../../ui/menus.py" line="81"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="86"/>
+        <location filename="../../ui/menus.py" line="89"/>
         <source>Interface language</source>
         <translation>Langue de l&apos;interface</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="96"/>
+        <location filename="../../ui/menus.py" line="99"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="97"/>
-        <location filename="../../ui/menus.py" line="101"/>
+        <location filename="../../ui/menus.py" line="100"/>
+        <location filename="../../ui/menus.py" line="104"/>
         <source>About Minutier</source>
         <translation>À propos de Minutier</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="102"/>
+        <location filename="../../ui/menus.py" line="105"/>
         <source>Minutier — the editor for the minutes of yearly meetings.
 Database: {0}</source>
         <translation>Minutier — l&apos;éditeur des comptes-rendus des réunions annuelles.
@@ -1300,22 +1373,22 @@ Base de données : {0}</translation>
 <context>
     <name>NewFromDialog</name>
     <message>
-        <location filename="../../ui/year/new_from.py" line="43"/>
+        <location filename="../../ui/year/new_from.py" line="48"/>
         <source>New meeting from…</source>
         <translation>Nouvelle réunion à partir de…</translation>
     </message>
     <message>
-        <location filename="../../ui/year/new_from.py" line="61"/>
+        <location filename="../../ui/year/new_from.py" line="70"/>
         <source>Copy the objectives text</source>
         <translation>Copier le texte des objectifs</translation>
     </message>
     <message>
-        <location filename="../../ui/year/new_from.py" line="62"/>
+        <location filename="../../ui/year/new_from.py" line="71"/>
         <source>Leave unticked when each year&apos;s objectives are written afresh.</source>
         <translation>Laissez décoché si les objectifs sont réécrits chaque année.</translation>
     </message>
     <message>
-        <location filename="../../ui/year/new_from.py" line="66"/>
+        <location filename="../../ui/year/new_from.py" line="75"/>
         <source>Copied: organisation, body, venue, times, language, logo, introduction (with the date moved on), the programme with its moderators and speakers, and everyone who attended, as invited.
 Left empty: the notes, the attendance marks and the conclusions.
 The moderators and speakers are last year&apos;s: the comparison lists them to confirm.</source>
@@ -1324,24 +1397,45 @@ Laissés vides : les notes, les présences et les conclusions.
 Les modérateurs et intervenants sont ceux de l&apos;an dernier : la comparaison les liste pour confirmation.</translation>
     </message>
     <message>
-        <location filename="../../ui/year/new_from.py" line="76"/>
+        <location filename="../../ui/year/new_from.py" line="85"/>
         <source>From the meeting:</source>
         <translation>À partir de la réunion :</translation>
     </message>
     <message>
-        <location filename="../../ui/year/new_from.py" line="77"/>
+        <location filename="../../ui/year/new_from.py" line="86"/>
         <source>New date:</source>
         <translation>Nouvelle date :</translation>
     </message>
     <message>
-        <location filename="../../ui/year/new_from.py" line="78"/>
+        <location filename="../../ui/year/new_from.py" line="87"/>
         <source>Title:</source>
         <translation>Titre :</translation>
     </message>
     <message>
-        <location filename="../../ui/year/new_from.py" line="83"/>
+        <location filename="../../ui/year/new_from.py" line="93"/>
         <source>Create</source>
         <translation>Créer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/new_from.py" line="137"/>
+        <source>The title still gives another date: {0}.</source>
+        <translation>Le titre donne encore une autre date : {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/new_from.py" line="152"/>
+        <source>There is already a meeting on {0}:
+{1}
+
+Create another one on that date?</source>
+        <translation>Il y a déjà une réunion le {0} :
+{1}
+
+En créer une autre à cette date ?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/new_from.py" line="154"/>
+        <source>Create another</source>
+        <translation>En créer une autre</translation>
     </message>
 </context>
 <context>
@@ -1490,13 +1584,13 @@ Les modérateurs et intervenants sont ceux de l&apos;an dernier : la comparaison
     </message>
     <message>
         <location filename="../../ui/participants/tab.py" line="150"/>
-        <source>Unmarked (I)</source>
-        <translation>Non marqué (I)</translation>
+        <source>Invited (I)</source>
+        <translation>Invité(e) (I)</translation>
     </message>
     <message>
         <location filename="../../ui/participants/tab.py" line="153"/>
-        <source>Back to « invited », not marked yet (key I)</source>
-        <translation>Retour à « invité », pas encore marqué (touche I)</translation>
+        <source>Back to “invited”, not marked yet (key I)</source>
+        <translation>Retour à « invité(e) », pas encore marqué (touche I)</translation>
     </message>
     <message>
         <location filename="../../ui/participants/tab.py" line="157"/>
@@ -1529,7 +1623,7 @@ Les modérateurs et intervenants sont ceux de l&apos;an dernier : la comparaison
         <translation>Dans la liste : touches P D E A I, Échap pour revenir au filtre</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/participants/tab.py" line="333"/>
+        <location filename="../../ui/participants/tab.py" line="336"/>
         <source>Participants: &lt;b&gt;%n&lt;/b&gt;</source>
         <translation>
             <numerusform>&lt;b&gt;%n&lt;/b&gt; participant</numerusform>
@@ -1537,7 +1631,7 @@ Les modérateurs et intervenants sont ceux de l&apos;an dernier : la comparaison
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/participants/tab.py" line="334"/>
+        <location filename="../../ui/participants/tab.py" line="337"/>
         <source>Present: &lt;b&gt;%n&lt;/b&gt;</source>
         <translation>
             <numerusform>&lt;b&gt;%n&lt;/b&gt; présent</numerusform>
@@ -1545,12 +1639,12 @@ Les modérateurs et intervenants sont ceux de l&apos;an dernier : la comparaison
         </translation>
     </message>
     <message>
-        <location filename="../../ui/participants/tab.py" line="336"/>
+        <location filename="../../ui/participants/tab.py" line="339"/>
         <source>(on site {0}, remote {1})</source>
         <translation>({0} sur place, {1} à distance)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/participants/tab.py" line="337"/>
+        <location filename="../../ui/participants/tab.py" line="340"/>
         <source>Excused: %n</source>
         <translation>
             <numerusform>%n excusé</numerusform>
@@ -1558,7 +1652,7 @@ Les modérateurs et intervenants sont ceux de l&apos;an dernier : la comparaison
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/participants/tab.py" line="338"/>
+        <location filename="../../ui/participants/tab.py" line="341"/>
         <source>Absent: %n</source>
         <translation>
             <numerusform>%n absent</numerusform>
@@ -1566,15 +1660,15 @@ Les modérateurs et intervenants sont ceux de l&apos;an dernier : la comparaison
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/participants/tab.py" line="339"/>
-        <source>Unmarked: %n</source>
+        <location filename="../../ui/participants/tab.py" line="342"/>
+        <source>Invited: %n</source>
         <translation>
-            <numerusform>%n non marqué</numerusform>
-            <numerusform>%n non marqués</numerusform>
+            <numerusform>Invité(e) : %n</numerusform>
+            <numerusform>Invité(e)s : %n</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/participants/tab.py" line="344"/>
+        <location filename="../../ui/participants/tab.py" line="347"/>
         <source>Shown: &lt;b&gt;%n&lt;/b&gt;</source>
         <translation>
             <numerusform>&lt;b&gt;%n&lt;/b&gt; affiché</numerusform>
@@ -1652,60 +1746,60 @@ imprimé</translation>
     </message>
     <message>
         <location filename="../../ui/programme/people_model.py" line="165"/>
-        <source>Remove « {0} »</source>
+        <source>Remove “{0}”</source>
         <translation>Retirer « {0} »</translation>
     </message>
     <message>
         <location filename="../../ui/programme/people_model.py" line="182"/>
-        <source>Move « {0} »</source>
+        <source>Move “{0}”</source>
         <translation>Déplacer « {0} »</translation>
     </message>
 </context>
 <context>
     <name>PeoplePanel</name>
     <message>
-        <location filename="../../ui/programme/people_panel.py" line="58"/>
+        <location filename="../../ui/programme/people_panel.py" line="64"/>
         <source>Remove</source>
         <translation>Retirer</translation>
     </message>
     <message>
-        <location filename="../../ui/programme/people_panel.py" line="59"/>
+        <location filename="../../ui/programme/people_panel.py" line="65"/>
         <source>Up</source>
         <translation>Monter</translation>
     </message>
     <message>
-        <location filename="../../ui/programme/people_panel.py" line="60"/>
+        <location filename="../../ui/programme/people_panel.py" line="66"/>
         <source>Down</source>
         <translation>Descendre</translation>
     </message>
     <message>
-        <location filename="../../ui/programme/people_panel.py" line="66"/>
+        <location filename="../../ui/programme/people_panel.py" line="72"/>
         <source>Name: type to search the roster, or a new name</source>
         <translation>Nom : tapez pour chercher dans l&apos;annuaire, ou un nouveau nom</translation>
     </message>
     <message>
-        <location filename="../../ui/programme/people_panel.py" line="68"/>
+        <location filename="../../ui/programme/people_panel.py" line="74"/>
         <source>Function</source>
         <translation>Fonction</translation>
     </message>
     <message>
-        <location filename="../../ui/programme/people_panel.py" line="71"/>
+        <location filename="../../ui/programme/people_panel.py" line="77"/>
         <source>Add speaker</source>
         <translation>Ajouter un intervenant</translation>
     </message>
     <message>
-        <location filename="../../ui/programme/people_panel.py" line="72"/>
+        <location filename="../../ui/programme/people_panel.py" line="78"/>
         <source>Add moderator</source>
         <translation>Ajouter une animation</translation>
     </message>
     <message>
-        <location filename="../../ui/programme/people_panel.py" line="107"/>
+        <location filename="../../ui/programme/people_panel.py" line="113"/>
         <source>Select an item of the programme to see its moderators and speakers.</source>
         <translation>Choisissez un point du programme pour voir son animation et ses intervenants.</translation>
     </message>
     <message>
-        <location filename="../../ui/programme/people_panel.py" line="110"/>
-        <source>&lt;b&gt;Moderators and speakers&lt;/b&gt; of « {0} »</source>
+        <location filename="../../ui/programme/people_panel.py" line="116"/>
+        <source>&lt;b&gt;Moderators and speakers&lt;/b&gt; of “{0}”</source>
         <translation>&lt;b&gt;Animation et intervenants&lt;/b&gt; de « {0} »</translation>
     </message>
 </context>
@@ -1772,114 +1866,165 @@ imprimé</translation>
 <context>
     <name>PlanModel</name>
     <message>
-        <location filename="../../ui/year/import_people.py" line="172"/>
+        <location filename="../../ui/year/import_people.py" line="173"/>
         <source>Add</source>
         <translation>Ajouter</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="173"/>
+        <location filename="../../ui/year/import_people.py" line="174"/>
         <source>Update</source>
         <translation>Mettre à jour</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="174"/>
+        <location filename="../../ui/year/import_people.py" line="175"/>
         <source>Skip</source>
         <translation>Ignorer</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="175"/>
+        <location filename="../../ui/year/import_people.py" line="176"/>
         <source>Bad row</source>
         <translation>Ligne en erreur</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="183"/>
+        <location filename="../../ui/year/import_people.py" line="184"/>
         <source>no name and no organisation</source>
         <translation>ni nom ni organisation</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="184"/>
+        <location filename="../../ui/year/import_people.py" line="185"/>
         <source>new person</source>
         <translation>nouvelle personne</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="185"/>
+        <location filename="../../ui/year/import_people.py" line="186"/>
         <source>matched by email</source>
         <translation>reconnue par l&apos;e-mail</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="186"/>
+        <location filename="../../ui/year/import_people.py" line="187"/>
         <source>matched by name and organisation</source>
         <translation>reconnue par le nom et l&apos;organisation</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="187"/>
+        <location filename="../../ui/year/import_people.py" line="188"/>
         <source>matched by name</source>
         <translation>reconnue par le nom</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="188"/>
+        <location filename="../../ui/year/import_people.py" line="189"/>
         <source>already on the list, nothing to change</source>
         <translation>déjà sur la liste, rien à changer</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="195"/>
+        <location filename="../../ui/year/import_people.py" line="196"/>
         <source>same person as line {0}</source>
         <translation>même personne qu&apos;à la ligne {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="202"/>
+        <location filename="../../ui/year/import_people.py" line="200"/>
+        <source>{0} cells, the header has {1}</source>
+        <translation>{0} cellules, l&apos;en-tête en a {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/import_people.py" line="206"/>
+        <source>{0}: {1} characters, at most {2} fit</source>
+        <translation>{0} : {1} caractères, {2} au plus</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/import_people.py" line="212"/>
+        <source>cell {0} holds a formula without its saved result: open and save the file in a spreadsheet, or paste the values</source>
+        <translation>la cellule {0} contient une formule sans son résultat enregistré : ouvrez et enregistrez le fichier dans un tableur, ou collez les valeurs</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/import_people.py" line="221"/>
+        <source>new person: « {0} » in the roster has another email ({1})</source>
+        <translation>nouvelle personne : « {0} » dans l&apos;annuaire a un autre e-mail ({1})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/import_people.py" line="229"/>
         <source>« {0} » is not an email address</source>
         <translation>« {0} » n&apos;est pas une adresse e-mail</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="203"/>
+        <location filename="../../ui/year/import_people.py" line="230"/>
         <source>mode « {0} » is neither in person nor remote</source>
         <translation>mode « {0} » : ni sur place ni à distance</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="204"/>
+        <location filename="../../ui/year/import_people.py" line="231"/>
         <source>status « {0} » is not invited, present, excused or absent</source>
         <translation>statut « {0} » : ni invité, ni présent, ni excusé, ni absent</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="220"/>
+        <location filename="../../ui/year/import_people.py" line="249"/>
         <source>{0}: « {1} » → « {2} »</source>
         <translation>{0} : « {1} » → « {2} »</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="222"/>
+        <location filename="../../ui/year/import_people.py" line="251"/>
         <source>{0}: « {1} »</source>
         <translation>{0} : « {1} »</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="224"/>
+        <location filename="../../ui/year/import_people.py" line="253"/>
         <source>joins the list</source>
         <translation>ajoutée à la liste</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="244"/>
+        <location filename="../../ui/year/import_people.py" line="273"/>
         <source>Line</source>
         <translation>Ligne</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="245"/>
+        <location filename="../../ui/year/import_people.py" line="274"/>
         <source>What happens</source>
         <translation>Ce qui sera fait</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="246"/>
+        <location filename="../../ui/year/import_people.py" line="275"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="247"/>
+        <location filename="../../ui/year/import_people.py" line="276"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="248"/>
+        <location filename="../../ui/year/import_people.py" line="277"/>
         <source>Details</source>
         <translation>Détails</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewDock</name>
+    <message>
+        <location filename="../../ui/preview/dock.py" line="36"/>
+        <source>Preview</source>
+        <translation>Aperçu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preview/dock.py" line="48"/>
+        <source>Show or hide the preview of the minutes (F9)</source>
+        <translation>Afficher ou masquer l&apos;aperçu du compte-rendu (F9)</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPane</name>
+    <message>
+        <location filename="../../ui/preview/pane.py" line="59"/>
+        <source>Language of the document</source>
+        <translation>Langue du document</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preview/pane.py" line="60"/>
+        <source>Meeting&apos;s language</source>
+        <translation>Langue de la réunion</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preview/pane.py" line="65"/>
+        <source>Language:</source>
+        <translation>Langue :</translation>
     </message>
 </context>
 <context>
@@ -1891,132 +2036,127 @@ imprimé</translation>
     </message>
     <message>
         <location filename="../../ui/programme/rows.py" line="67"/>
-        <source>Overlaps « {0} », which ends at {1}.</source>
+        <source>Overlaps “{0}”, which ends at {1}.</source>
         <translation>Chevauche « {0} », qui finit à {1}.</translation>
     </message>
 </context>
 <context>
     <name>ProgrammeModel</name>
     <message>
-        <location filename="../../ui/programme/model.py" line="123"/>
+        <location filename="../../ui/programme/model.py" line="125"/>
         <source>Time</source>
         <translation>Horaire</translation>
     </message>
     <message>
-        <location filename="../../ui/programme/model.py" line="123"/>
+        <location filename="../../ui/programme/model.py" line="125"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../ui/programme/model.py" line="123"/>
+        <location filename="../../ui/programme/model.py" line="125"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/programme/model.py" line="123"/>
+        <location filename="../../ui/programme/model.py" line="125"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../../ui/programme/model.py" line="123"/>
+        <location filename="../../ui/programme/model.py" line="125"/>
         <source>Debate</source>
         <translation>Débat</translation>
     </message>
     <message>
-        <location filename="../../ui/programme/model.py" line="181"/>
+        <location filename="../../ui/programme/model.py" line="183"/>
         <source>Change débat</source>
         <translation>Modifier « débat »</translation>
     </message>
     <message>
-        <location filename="../../ui/programme/model.py" line="189"/>
-        <source>« {0} » is not a time range; type it like 10:30-11:45.</source>
-        <translation>« {0} » n&apos;est pas un horaire ; tapez-le ainsi : 10:30-11:45.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/programme/model.py" line="192"/>
+        <location filename="../../ui/programme/model.py" line="193"/>
         <source>Change times</source>
         <translation>Modifier l&apos;horaire</translation>
     </message>
     <message>
-        <location filename="../../ui/programme/model.py" line="194"/>
+        <location filename="../../ui/programme/model.py" line="195"/>
         <source>Change title</source>
         <translation>Modifier le titre</translation>
     </message>
     <message>
-        <location filename="../../ui/programme/model.py" line="196"/>
+        <location filename="../../ui/programme/model.py" line="197"/>
         <source>Change kind</source>
         <translation>Modifier le type</translation>
     </message>
     <message>
-        <location filename="../../ui/programme/model.py" line="198"/>
+        <location filename="../../ui/programme/model.py" line="199"/>
         <source>Change format</source>
         <translation>Modifier le format</translation>
     </message>
     <message>
-        <location filename="../../ui/programme/model.py" line="235"/>
+        <location filename="../../ui/programme/model.py" line="236"/>
         <source>New item</source>
         <translation>Nouveau point</translation>
     </message>
     <message>
-        <location filename="../../ui/programme/model.py" line="241"/>
+        <location filename="../../ui/programme/model.py" line="242"/>
         <source>Add item</source>
         <translation>Ajouter un point</translation>
     </message>
     <message>
-        <location filename="../../ui/programme/model.py" line="261"/>
+        <location filename="../../ui/programme/model.py" line="262"/>
         <source>Add sub-topic</source>
         <translation>Ajouter un sous-thème</translation>
     </message>
     <message>
-        <location filename="../../ui/programme/model.py" line="263"/>
+        <location filename="../../ui/programme/model.py" line="264"/>
         <source>New sub-topic</source>
         <translation>Nouveau sous-thème</translation>
     </message>
     <message>
-        <location filename="../../ui/programme/model.py" line="275"/>
-        <source>Delete « {0} »</source>
+        <location filename="../../ui/programme/model.py" line="276"/>
+        <source>Delete “{0}”</source>
         <translation>Supprimer « {0} »</translation>
     </message>
     <message>
-        <location filename="../../ui/programme/model.py" line="302"/>
-        <source>Move « {0} »</source>
+        <location filename="../../ui/programme/model.py" line="303"/>
+        <source>Move “{0}”</source>
         <translation>Déplacer « {0} »</translation>
     </message>
 </context>
 <context>
     <name>ProgrammeTab</name>
     <message>
-        <location filename="../../ui/programme/tab.py" line="61"/>
+        <location filename="../../ui/programme/tab.py" line="73"/>
         <source>Add item</source>
         <translation>Ajouter un point</translation>
     </message>
     <message>
-        <location filename="../../ui/programme/tab.py" line="63"/>
+        <location filename="../../ui/programme/tab.py" line="75"/>
         <source>Add sub-topic</source>
         <translation>Ajouter un sous-thème</translation>
     </message>
     <message>
-        <location filename="../../ui/programme/tab.py" line="65"/>
+        <location filename="../../ui/programme/tab.py" line="77"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../../ui/programme/tab.py" line="66"/>
+        <location filename="../../ui/programme/tab.py" line="78"/>
         <source>Move up</source>
         <translation>Monter</translation>
     </message>
     <message>
-        <location filename="../../ui/programme/tab.py" line="67"/>
+        <location filename="../../ui/programme/tab.py" line="79"/>
         <source>Move down</source>
         <translation>Descendre</translation>
     </message>
     <message>
-        <location filename="../../ui/programme/tab.py" line="157"/>
+        <location filename="../../ui/programme/tab.py" line="175"/>
         <source>Select the item that gets the sub-topic.</source>
         <translation>Choisissez le point qui reçoit le sous-thème.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/programme/tab.py" line="197"/>
+        <location filename="../../ui/programme/tab.py" line="219"/>
         <source>⚠ %n item(s) with a time problem: hover the red times to see why.</source>
         <translation>
             <numerusform>⚠ %n point a un problème d&apos;horaire : survolez l&apos;horaire en rouge pour voir pourquoi.</numerusform>
@@ -2027,123 +2167,123 @@ imprimé</translation>
 <context>
     <name>ReportTab</name>
     <message>
-        <location filename="../../ui/report/tab.py" line="74"/>
+        <location filename="../../ui/report/tab.py" line="72"/>
         <source>Choose a section or a block in the outline, or add one.</source>
         <translation>Choisissez une section ou un bloc dans le plan, ou ajoutez-en.</translation>
     </message>
     <message>
-        <location filename="../../ui/report/tab.py" line="106"/>
+        <location filename="../../ui/report/tab.py" line="104"/>
         <source>Section</source>
         <translation>Section</translation>
     </message>
     <message>
-        <location filename="../../ui/report/tab.py" line="106"/>
+        <location filename="../../ui/report/tab.py" line="104"/>
         <source>Add a section after the chosen one</source>
         <translation>Ajouter une section après celle choisie</translation>
     </message>
     <message>
-        <location filename="../../ui/report/tab.py" line="109"/>
+        <location filename="../../ui/report/tab.py" line="107"/>
         <source>Sub-section</source>
         <translation>Sous-section</translation>
     </message>
     <message>
-        <location filename="../../ui/report/tab.py" line="111"/>
+        <location filename="../../ui/report/tab.py" line="109"/>
         <source>Add a sub-section to the chosen section</source>
         <translation>Ajouter une sous-section à la section choisie</translation>
     </message>
     <message>
-        <location filename="../../ui/report/tab.py" line="118"/>
+        <location filename="../../ui/report/tab.py" line="116"/>
         <source>Add a « {0} » block to the chosen section</source>
         <translation>Ajouter un bloc « {0} » à la section choisie</translation>
     </message>
     <message>
-        <location filename="../../ui/report/tab.py" line="123"/>
+        <location filename="../../ui/report/tab.py" line="121"/>
         <source>Move up</source>
         <translation>Monter</translation>
     </message>
     <message>
-        <location filename="../../ui/report/tab.py" line="123"/>
+        <location filename="../../ui/report/tab.py" line="121"/>
         <source>Move up (Alt+Up)</source>
         <translation>Monter (Alt+Haut)</translation>
     </message>
     <message>
-        <location filename="../../ui/report/tab.py" line="126"/>
+        <location filename="../../ui/report/tab.py" line="124"/>
         <source>Move down</source>
         <translation>Descendre</translation>
     </message>
     <message>
-        <location filename="../../ui/report/tab.py" line="126"/>
+        <location filename="../../ui/report/tab.py" line="124"/>
         <source>Move down (Alt+Down)</source>
         <translation>Descendre (Alt+Bas)</translation>
     </message>
     <message>
-        <location filename="../../ui/report/tab.py" line="129"/>
+        <location filename="../../ui/report/tab.py" line="127"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../../ui/report/tab.py" line="129"/>
+        <location filename="../../ui/report/tab.py" line="127"/>
         <source>Delete (Del); can be undone</source>
         <translation>Supprimer (Suppr) — annulable</translation>
     </message>
     <message>
-        <location filename="../../ui/report/tab.py" line="132"/>
-        <location filename="../../ui/report/tab.py" line="461"/>
+        <location filename="../../ui/report/tab.py" line="130"/>
+        <location filename="../../ui/report/tab.py" line="455"/>
         <source>Create sections from the programme</source>
         <translation>Créer les sections depuis le programme</translation>
     </message>
     <message>
-        <location filename="../../ui/report/tab.py" line="134"/>
+        <location filename="../../ui/report/tab.py" line="132"/>
         <source>One section for each programme item that has none yet, with its interventions</source>
         <translation>Une section par séance du programme qui n&apos;en a pas encore, avec ses interventions</translation>
     </message>
     <message>
-        <location filename="../../ui/report/tab.py" line="139"/>
+        <location filename="../../ui/report/tab.py" line="137"/>
         <source>Add: </source>
         <translation>Ajouter : </translation>
     </message>
     <message>
-        <location filename="../../ui/report/tab.py" line="350"/>
+        <location filename="../../ui/report/tab.py" line="347"/>
         <source>New section</source>
         <translation>Nouvelle section</translation>
     </message>
     <message>
-        <location filename="../../ui/report/tab.py" line="353"/>
+        <location filename="../../ui/report/tab.py" line="350"/>
         <source>Add a section</source>
         <translation>Ajouter une section</translation>
     </message>
     <message>
-        <location filename="../../ui/report/tab.py" line="377"/>
+        <location filename="../../ui/report/tab.py" line="374"/>
         <source>Add « {0} »</source>
         <translation>Ajouter « {0} »</translation>
     </message>
     <message>
-        <location filename="../../ui/report/tab.py" line="390"/>
+        <location filename="../../ui/report/tab.py" line="387"/>
         <source>Delete « {0} »</source>
         <translation>Supprimer « {0} »</translation>
     </message>
     <message>
-        <location filename="../../ui/report/tab.py" line="424"/>
+        <location filename="../../ui/report/tab.py" line="421"/>
         <source>Move « {0} »</source>
         <translation>Déplacer « {0} »</translation>
     </message>
     <message>
-        <location filename="../../ui/report/tab.py" line="437"/>
+        <location filename="../../ui/report/tab.py" line="434"/>
         <source>Edit the section</source>
         <translation>Modifier la section</translation>
     </message>
     <message>
-        <location filename="../../ui/report/tab.py" line="441"/>
+        <location filename="../../ui/report/tab.py" line="438"/>
         <source>Edit the block</source>
         <translation>Modifier le bloc</translation>
     </message>
     <message>
-        <location filename="../../ui/report/tab.py" line="445"/>
+        <location filename="../../ui/report/tab.py" line="442"/>
         <source>Edit the text</source>
         <translation>Modifier le texte</translation>
     </message>
     <message>
-        <location filename="../../ui/report/tab.py" line="466"/>
+        <location filename="../../ui/report/tab.py" line="460"/>
         <source>Every programme item already has its section.</source>
         <translation>Chaque séance du programme a déjà sa section.</translation>
     </message>
@@ -2204,37 +2344,37 @@ imprimé</translation>
 <context>
     <name>RichTextEdit</name>
     <message>
-        <location filename="../../ui/richtext.py" line="140"/>
+        <location filename="../../ui/richtext.py" line="176"/>
         <source>Bold</source>
         <translation>Gras</translation>
     </message>
     <message>
-        <location filename="../../ui/richtext.py" line="141"/>
+        <location filename="../../ui/richtext.py" line="177"/>
         <source>Italic</source>
         <translation>Italique</translation>
     </message>
     <message>
-        <location filename="../../ui/richtext.py" line="143"/>
+        <location filename="../../ui/richtext.py" line="179"/>
         <source>Bulleted list</source>
         <translation>Liste à puces</translation>
     </message>
     <message>
-        <location filename="../../ui/richtext.py" line="146"/>
+        <location filename="../../ui/richtext.py" line="182"/>
         <source>Numbered list</source>
         <translation>Liste numérotée</translation>
     </message>
     <message>
-        <location filename="../../ui/richtext.py" line="150"/>
+        <location filename="../../ui/richtext.py" line="186"/>
         <source>Link…</source>
         <translation>Lien…</translation>
     </message>
     <message>
-        <location filename="../../ui/richtext.py" line="215"/>
+        <location filename="../../ui/richtext.py" line="251"/>
         <source>Link</source>
         <translation>Lien</translation>
     </message>
     <message>
-        <location filename="../../ui/richtext.py" line="215"/>
+        <location filename="../../ui/richtext.py" line="251"/>
         <source>Address (URL):</source>
         <translation>Adresse (URL) :</translation>
     </message>
@@ -2514,6 +2654,212 @@ Le contenu actuel du fichier est mis de côté dans {1} ; rien n&apos;est suppri
     </message>
 </context>
 <context>
+    <name>TemplateSetting</name>
+    <message>
+        <location filename="../../ui/template_setting.py" line="35"/>
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/template_setting.py" line="36"/>
+        <location filename="../../ui/template_setting.py" line="102"/>
+        <source>Use Minutier&apos;s styles</source>
+        <translation>Styles de Minutier</translation>
+    </message>
+    <message>
+        <location filename="../../ui/template_setting.py" line="41"/>
+        <source>The export takes fonts, sizes, colours, spacing, page size, margins, header, footer and table style from this Word file; the text stays the meeting&apos;s.</source>
+        <translation>L&apos;export reprend de ce fichier Word les polices, tailles, couleurs, espacements, format de page, marges, en-tête, pied de page et style de tableau ; le texte reste celui de la réunion.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/template_setting.py" line="71"/>
+        <source>None: Minutier&apos;s own styles</source>
+        <translation>Aucun : les styles de Minutier</translation>
+    </message>
+    <message>
+        <location filename="../../ui/template_setting.py" line="77"/>
+        <source>Choose the Word file whose styles to use</source>
+        <translation>Choisir le fichier Word dont reprendre les styles</translation>
+    </message>
+    <message>
+        <location filename="../../ui/template_setting.py" line="77"/>
+        <source>Word document (*.docx)</source>
+        <translation>Document Word (*.docx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/template_setting.py" line="93"/>
+        <source>Use the styles of {0}</source>
+        <translation>Utiliser les styles de {0}</translation>
+    </message>
+</context>
+<context>
+    <name>TimeDelegate</name>
+    <message>
+        <location filename="../../ui/programme/delegates.py" line="128"/>
+        <source>10h30-11h45</source>
+        <translation>10h30-11h45</translation>
+    </message>
+</context>
+<context>
+    <name>Times</name>
+    <message>
+        <location filename="../../ui/times.py" line="35"/>
+        <source>“{0}” is not a time: type it like 10h30, 10:30 or 10 h 30.</source>
+        <translation>« {0} » n&apos;est pas une heure : tapez-la ainsi : 10h30, 10:30 ou 10 h 30.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/times.py" line="43"/>
+        <source>“{0}”: write the minutes with two digits, as in 9h30.</source>
+        <translation>« {0} » : écrivez les minutes avec deux chiffres, comme 9h30.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/times.py" line="50"/>
+        <source>“{0}”: the hour must be between 0 and 23.</source>
+        <translation>« {0} » : l&apos;heure doit être entre 0 et 23.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/times.py" line="54"/>
+        <source>“{0}”: the minutes must be between 00 and 59.</source>
+        <translation>« {0} » : les minutes doivent être entre 00 et 59.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/times.py" line="66"/>
+        <source>“{0}”: the start time is missing.</source>
+        <translation>« {0} » : l&apos;heure de début manque.</translation>
+    </message>
+</context>
+<context>
+    <name>WordImport</name>
+    <message>
+        <location filename="../../ui/word_import_dialog.py" line="104"/>
+        <source>Import a Word compte-rendu…</source>
+        <translation>Importer un compte-rendu Word…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/word_import_dialog.py" line="113"/>
+        <source>Import a Word compte-rendu</source>
+        <translation>Importer un compte-rendu Word</translation>
+    </message>
+    <message>
+        <location filename="../../ui/word_import_dialog.py" line="115"/>
+        <source>Word documents (*.docx);;All files (*)</source>
+        <translation>Documents Word (*.docx);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/word_import_dialog.py" line="125"/>
+        <source>The file cannot be imported.</source>
+        <translation>Le fichier ne peut pas être importé.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/word_import_dialog.py" line="141"/>
+        <source>The Word compte-rendu was imported as a new meeting.</source>
+        <translation>Le compte-rendu Word a été importé comme nouvelle réunion.</translation>
+    </message>
+</context>
+<context>
+    <name>WordImportDialog</name>
+    <message>
+        <location filename="../../ui/word_import_dialog.py" line="38"/>
+        <source>Import a Word compte-rendu</source>
+        <translation>Importer un compte-rendu Word</translation>
+    </message>
+    <message>
+        <location filename="../../ui/word_import_dialog.py" line="40"/>
+        <source>What {0} was read as. Nothing is written before you press Import.</source>
+        <translation>Ce qui a été lu dans {0}. Rien n&apos;est enregistré avant que vous appuyiez sur Importer.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/word_import_dialog.py" line="48"/>
+        <source>Import</source>
+        <translation>Importer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/word_import_dialog.py" line="59"/>
+        <source>Header fields</source>
+        <translation>Champs de l&apos;en-tête</translation>
+    </message>
+    <message>
+        <location filename="../../ui/word_import_dialog.py" line="60"/>
+        <source>Programme items</source>
+        <translation>Points du programme</translation>
+    </message>
+    <message>
+        <location filename="../../ui/word_import_dialog.py" line="61"/>
+        <source>Sub-topics</source>
+        <translation>Sous-thèmes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/word_import_dialog.py" line="62"/>
+        <source>Moderators and speakers</source>
+        <translation>Animateurs et intervenants</translation>
+    </message>
+    <message>
+        <location filename="../../ui/word_import_dialog.py" line="63"/>
+        <source>Report sections</source>
+        <translation>Sections du compte-rendu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/word_import_dialog.py" line="64"/>
+        <source>Interventions</source>
+        <translation>Interventions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/word_import_dialog.py" line="65"/>
+        <source>Debates</source>
+        <translation>Débats</translation>
+    </message>
+    <message>
+        <location filename="../../ui/word_import_dialog.py" line="66"/>
+        <source>Conclusions</source>
+        <translation>Conclusions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/word_import_dialog.py" line="67"/>
+        <source>Plain paragraph blocks</source>
+        <translation>Blocs de texte simple</translation>
+    </message>
+    <message>
+        <location filename="../../ui/word_import_dialog.py" line="68"/>
+        <source>Participants in person</source>
+        <translation>Participants en présentiel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/word_import_dialog.py" line="69"/>
+        <source>Participants remote</source>
+        <translation>Participants à distance</translation>
+    </message>
+    <message>
+        <location filename="../../ui/word_import_dialog.py" line="70"/>
+        <source>Unrecognised paragraphs (kept as plain blocks)</source>
+        <translation>Paragraphes non reconnus (gardés en texte simple)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/word_import_dialog.py" line="72"/>
+        <source>Language: {0}</source>
+        <translation>Langue : {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/word_import_dialog.py" line="76"/>
+        <source>Participants found in the roster: {0}; new people: {1}</source>
+        <translation>Participants trouvés dans l&apos;annuaire : {0} ; nouvelles personnes : {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/word_import_dialog.py" line="80"/>
+        <source>Not found: {0}</source>
+        <translation>Introuvable : {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/word_import_dialog.py" line="83"/>
+        <source>Kept as plain blocks:</source>
+        <translation>Gardés en texte simple :</translation>
+    </message>
+    <message>
+        <location filename="../../ui/word_import_dialog.py" line="92"/>
+        <source>Nothing was imported.</source>
+        <translation>Rien n&apos;a été importé.</translation>
+    </message>
+</context>
+<context>
     <name>YearActions</name>
     <message>
         <location filename="../../ui/year/actions.py" line="60"/>
@@ -2638,26 +2984,31 @@ L&apos;ouvrir ?</translation>
     </message>
     <message>
         <location filename="../../ui/year/actions.py" line="297"/>
+        <source>Word document, A4 upright (*.docx)</source>
+        <translation>Document Word, A4 portrait (*.docx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/actions.py" line="298"/>
+        <source>Word document, A4 landscape (*.docx)</source>
+        <translation>Document Word, A4 paysage (*.docx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/actions.py" line="302"/>
         <source>Sign-in sheet</source>
         <translation>Feuille d&apos;émargement</translation>
     </message>
     <message>
-        <location filename="../../ui/year/actions.py" line="298"/>
+        <location filename="../../ui/year/actions.py" line="303"/>
         <source>sign-in sheet</source>
         <translation>feuille d&apos;émargement</translation>
     </message>
     <message>
-        <location filename="../../ui/year/actions.py" line="299"/>
-        <source>Word document (*.docx)</source>
-        <translation>Document Word (*.docx)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/year/actions.py" line="309"/>
+        <location filename="../../ui/year/actions.py" line="315"/>
         <source>Writing the sign-in sheet…</source>
         <translation>Écriture de la feuille d&apos;émargement…</translation>
     </message>
     <message>
-        <location filename="../../ui/year/actions.py" line="310"/>
+        <location filename="../../ui/year/actions.py" line="316"/>
         <source>The sign-in sheet is written:
 {0}
 
@@ -2668,7 +3019,7 @@ Open it?</source>
 L&apos;ouvrir ?</translation>
     </message>
     <message>
-        <location filename="../../ui/year/actions.py" line="311"/>
+        <location filename="../../ui/year/actions.py" line="317"/>
         <source>The sign-in sheet was not written.</source>
         <translation>La feuille d&apos;émargement n&apos;a pas été enregistrée.</translation>
     </message>

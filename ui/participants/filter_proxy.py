@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
-from ui.participants.folding import fold
+from models.text_keys import fold  # the search's folding too: both find the same people
 from ui.participants.table_model import MODE_COLUMN, ParticipantsModel
 
 

@@ -1,13 +1,12 @@
-"""Text folded for matching: case and accents ignored (« Öznur » matches « oznur »)."""
+"""Text folded for matching: the program's one folding, models.text_keys.fold.
+
+Kept as a name for the Participants tab's modules; a folding of its own
+once drifted from the search's (« Sigurðsson » was not found from
+« sigurdsson »), so there is no other.
+"""
 
 from __future__ import annotations
 
-import unicodedata
+from models.text_keys import fold
 
-# Letters NFKD does not split into base + accent, typed without it on a French keyboard.
-_PLAIN = str.maketrans({"ı": "i", "ø": "o", "ł": "l", "đ": "d", "œ": "oe", "æ": "ae"})
-
-
-def fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).translate(_PLAIN)
+__all__ = ["fold"]

@@ -147,10 +147,10 @@ class ParticipantsTab(QWidget):
             ),
             "absent": self._action(self.tr("Absent (A)"), ["A"], mark("absent"), self.tr("Absent (key A)")),
             "invited": self._action(
-                self.tr("Unmarked (I)"),
+                self.tr("Invited (I)"),
                 ["I"],
                 mark("invited"),
-                self.tr("Back to « invited », not marked yet (key I)"),
+                self.tr("Back to “invited”, not marked yet (key I)"),
             ),
         }
         self.add_action = self._action(
@@ -258,7 +258,10 @@ class ParticipantsTab(QWidget):
             roster = attendance.roster_outside(session, self.model.meeting_id)
             held = meetings.get_meeting(session, self.model.meeting_id).date <= dt.date.today()
         # Someone added on or after the day was there: present is the likelier answer.
-        self.add_dialog = AddParticipantDialog(roster, "present" if held else "invited", self)
+        # The name being looked for in the filter is most likely the one to add.
+        self.add_dialog = AddParticipantDialog(
+            roster, "present" if held else "invited", self, text=self.filter_edit.text()
+        )
         self.add_dialog.accepted.connect(self._add_from_dialog)
         self.add_dialog.open()
 
@@ -336,7 +339,7 @@ class ParticipantsTab(QWidget):
             + self.tr("(on site {0}, remote {1})").format(c["present_in_person"], c["present_remote"]),
             self.tr("Excused: %n", "", c["excused"]),
             self.tr("Absent: %n", "", c["absent"]),
-            self.tr("Unmarked: %n", "", c["invited"]),
+            self.tr("Invited: %n", "", c["invited"]),
         ]
         text = " · ".join(parts)
         shown = self.proxy.rowCount()

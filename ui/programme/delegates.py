@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QEvent, QModelIndex, Qt
 from PySide6.QtWidgets import QComboBox, QLineEdit, QStyledItemDelegate, QWidget
 
 from models.database import Database
-from ui import labels
+from ui import labels, times
 from ui.programme.people_model import LINK_ROLE
 from ui.programme.roster import RosterCompleter
 
@@ -88,7 +88,10 @@ def role_delegate(parent=None) -> ChoiceDelegate:
 
 
 class WrappingDelegate(QStyledItemDelegate):
-    """Long titles wrap onto several lines: the row height follows the column's width."""
+    """Long titles wrap onto at most MAX_LINES lines: the row height follows the column's
+    width, and a longer title ends in « … » (the model gives it whole as a tooltip)."""
+
+    MAX_LINES = 3
 
     def __init__(self, view, parent=None):
         super().__init__(parent)
@@ -107,5 +110,34 @@ class WrappingDelegate(QStyledItemDelegate):
             return hint
         flags = Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft
         rect = option.fontMetrics.boundingRect(0, 0, width, 10_000, flags, text)
-        hint.setHeight(max(hint.height(), rect.height() + 6))
+        tallest = option.fontMetrics.lineSpacing() * self.MAX_LINES
+        hint.setHeight(max(hint.height(), min(rect.height(), tallest) + 6))
         return hint
+
+
+class TimeDelegate(QStyledItemDelegate):
+    """Times typed as a secretary writes them (ui/times.py); one that cannot be read keeps
+    its editor open on Enter or Tab, with the reason shown by ``refuse(reason)``."""
+
+    def __init__(self, refuse, parent=None):
+        super().__init__(parent)
+        self._refuse = refuse
+
+    def createEditor(self, parent: QWidget, option, index: QModelIndex) -> QWidget:
+        editor = QLineEdit(parent)
+        editor.setPlaceholderText(self.tr("10h30-11h45"))
+        return editor
+
+    def eventFilter(self, editor, event) -> bool:
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+            and isinstance(editor, QLineEdit)
+        ):
+            try:
+                times.parse_range(editor.text())
+            except times.TimeError as exc:
+                self._refuse(str(exc))
+                editor.selectAll()
+                return True  # the editor stays, with what was typed
+        return super().eventFilter(editor, event)

@@ -32,6 +32,8 @@ class ProgrammeModel(QAbstractItemModel):
     stored = Signal()
     refreshed = Signal()
     failed = Signal(str)
+    # A typed value that cannot be read: the reason, for the tab to show beside the cell.
+    refused = Signal(str)
 
     def __init__(self, db: Database, undo_stack: QUndoStack, parent=None):
         super().__init__(parent)
@@ -184,11 +186,10 @@ class ProgrammeModel(QAbstractItemModel):
         if column == TIME:
             try:
                 start, end = times.parse_range(str(value))
-            except ValueError:
-                self.failed.emit(
-                    self.tr("« {0} » is not a time range; type it like 10:30-11:45.").format(value)
-                )
+            except times.TimeError as exc:
+                self.refused.emit(str(exc))
                 return False
+            self.refused.emit("")
             return self._update(item, {"start_time": start, "end_time": end}, self.tr("Change times"))
         if column == TITLE:
             return self._update(item, {"title": str(value)}, self.tr("Change title"))
@@ -272,7 +273,7 @@ class ProgrammeModel(QAbstractItemModel):
         item = self.row_for(index)
         if item is None:
             return False
-        text = self.tr("Delete « {0} »").format(_short(item.title))
+        text = self.tr("Delete “{0}”").format(_short(item.title))
         return self._run(
             commands.delete(
                 self._db, text, programme.delete_item, programme.restore_item, item.id, self._done
@@ -299,7 +300,7 @@ class ProgrammeModel(QAbstractItemModel):
         position = destination_child - 1 if destination_child > source_row else destination_child
         if position == source_row:
             return False
-        text = self.tr("Move « {0} »").format(_short(item.title))
+        text = self.tr("Move “{0}”").format(_short(item.title))
         return self._run(commands.move(self._db, text, programme.move_item, item.id, position, self._done))
 
     # ------------------------------------------------------------ drag and drop

@@ -162,7 +162,7 @@ class PeopleModel(QAbstractTableModel):
         if not 0 <= row_number < len(self.rows):
             return False
         row = self.rows[row_number]
-        text = self.tr("Remove « {0} »").format(row.name)
+        text = self.tr("Remove “{0}”").format(row.name)
         return self._run(
             commands.delete(
                 self._db,
@@ -179,7 +179,7 @@ class PeopleModel(QAbstractTableModel):
         if not (0 <= row_number < len(self.rows) and 0 <= target < len(self.rows)):
             return False
         row = self.rows[row_number]
-        text = self.tr("Move « {0} »").format(row.name)
+        text = self.tr("Move “{0}”").format(row.name)
         return self._run(
             commands.move(self._db, text, programme.move_programme_person, row.id, target, self._on_done)
         )

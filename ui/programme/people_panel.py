@@ -40,8 +40,6 @@ class PeoplePanel(QWidget):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        # One line per person: functions are long, the tooltip shows them whole.
-        self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
         self.table.setItemDelegateForColumn(ROLE, role_delegate(self.table))
         self.table.setItemDelegateForColumn(
@@ -53,7 +51,15 @@ class PeoplePanel(QWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(FUNCTION, QHeaderView.ResizeMode.Stretch)
-        self.table.setColumnWidth(NAME, 150)
+        self.table.setColumnWidth(
+            NAME, self.table.fontMetrics().horizontalAdvance("M. Alexandru Osadci") + 16
+        )
+        # Functions are the longest texts: two lines each, the rest elided (whole in the tooltip).
+        self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        rows = self.table.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.table.fontMetrics().lineSpacing() * 2 + 10)
 
         self.remove_action = self._action(self.tr("Remove"), QKeySequence.StandardKey.Delete, self.remove)
         self.up_action = self._action(self.tr("Up"), QKeySequence("Alt+Up"), lambda: self.move(-1))
@@ -107,7 +113,7 @@ class PeoplePanel(QWidget):
                 self.tr("Select an item of the programme to see its moderators and speakers.")
             )
         else:
-            self.caption.setText(self.tr("<b>Moderators and speakers</b> of « {0} »").format(item.title))
+            self.caption.setText(self.tr("<b>Moderators and speakers</b> of “{0}”").format(item.title))
 
     def _picked(self, pick: Pick) -> None:
         self._pick = pick

@@ -64,7 +64,7 @@ def _translate_problem(message: str) -> str:
         return QCoreApplication.translate("Programme", "Ends before it starts.")
     match = _OVERLAP.match(message)
     if match:
-        return QCoreApplication.translate("Programme", "Overlaps « {0} », which ends at {1}.").format(
+        return QCoreApplication.translate("Programme", "Overlaps “{0}”, which ends at {1}.").format(
             *match.groups()
         )
     return message

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from models.database import Database
 from ui import dialogs
-from ui.programme.delegates import WrappingDelegate, kind_delegate
+from ui.programme.delegates import TimeDelegate, WrappingDelegate, kind_delegate
 from ui.programme.model import DEBATE, FORMAT, KIND, TIME, TITLE, ProgrammeModel
 from ui.programme.people_panel import PeoplePanel
 
@@ -49,12 +49,24 @@ class ProgrammeTab(QWidget):
         self.tree.setDropIndicatorShown(True)
         self.tree.setItemDelegateForColumn(KIND, kind_delegate(self.tree))
         self.tree.setItemDelegateForColumn(TITLE, WrappingDelegate(self.tree, self.tree))
+        self.tree.setItemDelegateForColumn(TIME, TimeDelegate(self.show_refusal, self.tree))
+        # Why a typed time was not taken, right under the table rather than in a box to dismiss.
+        self.refusal = QLabel()
+        self.refusal.setStyleSheet("color: #c62828;")
+        self.refusal.setWordWrap(True)
+        self.refusal.hide()
+        self.model.refused.connect(self.show_refusal)
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((TIME, 120), (KIND, 95), (FORMAT, 80), (DEBATE, 60)):
+        # The short columns as wide as their text; the title takes the rest and wraps
+        # onto at most WrappingDelegate.MAX_LINES lines (elided, whole in its tooltip).
+        metrics = self.tree.fontMetrics()
+        for column, sample in ((TIME, "⚠ 00:00–00:00"), (KIND, "Conclusions"), (FORMAT, "Plénière")):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            self.tree.setColumnWidth(column, width)
+            extra = self.tree.indentation() + 12 if column == TIME else 16
+            self.tree.setColumnWidth(column, metrics.horizontalAdvance(sample) + extra)
+        header.setSectionResizeMode(DEBATE, QHeaderView.ResizeMode.ResizeToContents)
         # Row heights depend on the title's width: lay out again when it changes.
         header.sectionResized.connect(lambda column, *_: column == TITLE and self.tree.doItemsLayout())
 
@@ -77,12 +89,18 @@ class ProgrammeTab(QWidget):
 
         self.people = PeoplePanel(db, undo_stack, self.model._done, self)
         self.people.setMinimumWidth(300)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.tree, 1)
+        left_layout.addWidget(self.refusal)
         splitter = QSplitter()
-        splitter.addWidget(self.tree)
+        splitter.addWidget(left)
         splitter.addWidget(self.people)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([560, 470])
+        # Enough for the people table to show functions on two lines beside the titles.
+        splitter.setSizes([520, 510])
 
         layout = QVBoxLayout(self)
         layout.addWidget(bar)
@@ -181,6 +199,10 @@ class ProgrammeTab(QWidget):
             self.select(self.model.index_of(item.id))
 
     # ------------------------------------------------------------ reactions
+
+    def show_refusal(self, reason: str) -> None:
+        self.refusal.setText(reason)
+        self.refusal.setVisible(bool(reason))
 
     def _current_changed(self, *_args) -> None:
         current = self.current()

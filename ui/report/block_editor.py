@@ -19,7 +19,6 @@ from ui.richtext import RichTextEdit, RichTextToolbar
 class BlockEditor(QWidget):
     changed = Signal(int, dict)  # block id, fields to store
     text_committed = Signal(int, str)  # block id, new Markdown
-    text_left = Signal()  # focus left the text: the next save starts a new undo step
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -50,7 +49,6 @@ class BlockEditor(QWidget):
         self.text_label = QLabel()
         self.text = RichTextEdit()
         self.text.committed.connect(self._text_committed)
-        self.text.left.connect(self.text_left)
         self.toolbar = RichTextToolbar(self.text)
 
         layout = QVBoxLayout(self)

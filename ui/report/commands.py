@@ -108,13 +108,12 @@ def update_block(db: Database, text: str, block_id: int, done: Done, **fields) -
 
 
 class BlockTextCommand(ServiceCommand):
-    """A save of a block's text; the saves of one editing session merge into one undo step.
+    """One save of a block's text: one undo step.
 
-    A session runs from focusing the text to leaving it, so the window's
-    undo takes back a whole passage rather than each second of typing.
+    Saves never merge: a merged step would take back several saves at once,
+    and the texts saved in between could no longer be reached by undo or
+    redo (issue 10). A typing pause is an undo step, as in a word processor.
     """
-
-    MERGE_ID = 0x4D54
 
     def __init__(
         self,
@@ -122,14 +121,12 @@ class BlockTextCommand(ServiceCommand):
         text: str,
         block_id: int,
         new_text: str,
-        session: int,
         done: Done,
         expected_version: int | None = None,
     ):
         super().__init__(db, text, self._apply, self._revert, done)
         self.block_id = block_id
         self.new_text = new_text
-        self.session = session
         self.unsaved = {"text": new_text}
         # Checked on the first run only (ConflictError if the block changed elsewhere since it was
         # read); a redo follows our own undo.
@@ -142,20 +139,6 @@ class BlockTextCommand(ServiceCommand):
 
     def _revert(self, session, previous):
         report.update_block(session, self.block_id, **previous)
-
-    def id(self) -> int:
-        return self.MERGE_ID
-
-    def mergeWith(self, other) -> bool:
-        if not (
-            isinstance(other, BlockTextCommand)
-            and other.block_id == self.block_id
-            and other.session == self.session
-            and other.error is None
-        ):
-            return False
-        self.new_text = other.new_text
-        return True
 
 
 def sections_from_programme(db: Database, text: str, meeting_id: int, done: Done) -> ServiceCommand:

@@ -4,7 +4,7 @@ Sections nest (a top-level section with sub-sections is a part, « partie »);
 blocks are interventions, debates, conclusions and paragraphs. Alt+Up /
 Alt+Down or drag and drop reorder, Del deletes; every change is one undo
 step, stored at once. Text is stored when the cursor leaves it and after a
-second without typing.
+second without typing; each save is an undo step.
 """
 
 from __future__ import annotations
@@ -48,7 +48,6 @@ class ReportTab(QWidget):
         self._stack = undo_stack
         self.meeting_id: int | None = None
         self._current: Key | None = None
-        self._text_session = 0
         self._pushing = False
 
         self.model = OutlineModel(block_label, self)
@@ -70,7 +69,6 @@ class ReportTab(QWidget):
         self.block_editor = BlockEditor()
         self.block_editor.changed.connect(self.update_block)
         self.block_editor.text_committed.connect(self.store_text)
-        self.block_editor.text_left.connect(self._end_text_session)
         self.empty = QLabel(self.tr("Choose a section or a block in the outline, or add one."))
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
@@ -257,7 +255,6 @@ class ReportTab(QWidget):
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not self._pushing:  # a command's own resync moved the selection: nothing typed is pending
             self.flush()
-        self._end_text_session()
         self._current = self.model.node(current).key if current.isValid() else None
         self._refresh_editor()
         self._update_actions()
@@ -447,12 +444,9 @@ class ReportTab(QWidget):
         # The version shown: a text changed in another window meanwhile is not overwritten.
         version = node.data.version if node is not None and node.data is not None else None
         command = commands.BlockTextCommand(
-            self._db, label, block_id, text, self._text_session, self._done, expected_version=version
+            self._db, label, block_id, text, self._done, expected_version=version
         )
         return self._push(command)
-
-    def _end_text_session(self) -> None:
-        self._text_session += 1
 
     def sections_from_programme(self) -> list[int]:
         if self.meeting_id is None:

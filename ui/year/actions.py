@@ -292,20 +292,26 @@ class YearActions(QObject):
         if self.window.meeting_id is None or self.writer.busy:
             return False
         self.window.flush()
-        path = files.choose_save(
+        # The page's orientation is chosen with the file, as its type: no extra dialog.
+        kinds = [
+            self.tr("Word document, A4 upright (*.docx)"),
+            self.tr("Word document, A4 landscape (*.docx)"),
+        ]
+        path, kind = files.choose_save_filtered(
             self.window,
             self.tr("Sign-in sheet"),
             self._suggested(self.tr("sign-in sheet"), "docx"),
-            self.tr("Word document (*.docx)"),
+            ";;".join(kinds),
         )
         if not path:
             return False
         target = Path(path)
         if target.suffix.lower() != ".docx":
             target = target.with_name(target.name + ".docx")
+        landscape = kind == kinds[1]
         return self.write(
             target,
-            _sign_in_sheet,
+            lambda meeting: _sign_in_sheet(meeting, landscape),
             working=self.tr("Writing the sign-in sheet…"),
             done=self.tr("The sign-in sheet is written:\n{0}\n\nOpen it?"),
             failed=self.tr("The sign-in sheet was not written."),
@@ -369,7 +375,7 @@ def _attendance(meeting, fmt: str) -> bytes:
     return export_attendance(meeting, fmt)
 
 
-def _sign_in_sheet(meeting) -> bytes:
+def _sign_in_sheet(meeting, landscape: bool = False) -> bytes:
     from exporters.sign_in_sheet import export_sign_in_sheet
 
-    return export_sign_in_sheet(meeting)
+    return export_sign_in_sheet(meeting, landscape=landscape)

@@ -8,11 +8,14 @@ dialog, as ui/dialogs.observer does for message boxes; Qt is never mocked.
 from __future__ import annotations
 
 import logging
+import shutil
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QThread, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
 
@@ -33,6 +36,21 @@ def choose_save(parent: QWidget | None, caption: str, suggested: str, filters: s
         return chooser("save", caption, suggested, filters)
     path, _filter = QFileDialog.getSaveFileName(parent, caption, suggested, filters)
     return path
+
+
+def choose_save_filtered(
+    parent: QWidget | None, caption: str, suggested: str, filters: str
+) -> tuple[str, str]:
+    """The path chosen and the filter it was chosen under (the first when not said).
+
+    A test's ``chooser`` may answer "PATH\tFILTER" to pick another filter.
+    """
+    first = filters.split(";;")[0]
+    if chooser is not None:
+        path, _tab, chosen = chooser("save", caption, suggested, filters).partition("\t")
+        return path, chosen or first
+    path, chosen = QFileDialog.getSaveFileName(parent, caption, suggested, filters)
+    return path, chosen or first
 
 
 def choose_open(parent: QWidget | None, caption: str, folder: str, filters: str) -> str:
@@ -64,6 +82,66 @@ def safe_stem(text: str, fallback: str) -> str:
     """A file name from a title: letters, digits, spaces, dashes; at most 60 characters."""
     stem = "".join(c for c in text[:60] if c.isalnum() or c in " -_").strip()
     return stem or fallback
+
+
+# ---------------------------------------------------------------- opening what was written
+
+MIME_TYPES = {
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ".pdf": "application/pdf",
+    ".csv": "text/csv",
+    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+def has_opener(path: Path) -> bool:
+    """Whether the desktop has a program for ``path`` (a file, or a folder to show).
+
+    On Linux Qt hands the file to xdg-open and reports success as soon as that
+    starts, even when xdg-open then finds no program and complains only on the
+    terminal; so the association is asked first. Windows and macOS answer
+    through openUrl's result.
+    """
+    if sys.platform in ("win32", "darwin"):
+        return True
+    xdg_mime = shutil.which("xdg-mime")
+    if xdg_mime is None or shutil.which("xdg-open") is None:
+        return False
+    mime = "inode/directory" if path.is_dir() else MIME_TYPES.get(path.suffix.lower())
+    if mime is None:
+        return True
+    try:
+        done = subprocess.run(
+            [xdg_mime, "query", "default", mime], capture_output=True, text=True, timeout=10, check=False
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return True  # cannot tell: let xdg-open try
+    return bool(done.stdout.strip())
+
+
+def open_with_desktop(path: Path) -> bool:
+    """Open ``path`` with its usual program; False when there is none."""
+    return has_opener(path) and QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+def offer_to_open(window: QWidget, path: Path, question: str) -> None:
+    """Say the file is written and offer to open it; when nothing opens it, say so and
+    offer to show its folder instead."""
+    if not dialogs.ask(window, question, QCoreApplication.translate("Files", "Open")):
+        return
+    if open_with_desktop(path):
+        return
+    text = QCoreApplication.translate(
+        "Files", "No program on this computer is set to open {0} files, so it was not opened.\nIt is in {1}."
+    ).format(path.suffix.lower() or path.name, path.parent)
+    shown = dialogs.ask(window, text, QCoreApplication.translate("Files", "Show the folder"), warning=True)
+    if shown and not open_with_desktop(path.parent):
+        dialogs.error(
+            window,
+            QCoreApplication.translate("Files", "The folder cannot be shown either; it is {0}").format(
+                path.parent
+            ),
+        )
 
 
 # ---------------------------------------------------------------- writing in a worker
@@ -158,8 +236,7 @@ class FileWriter(QObject):
 
     def _succeeded(self, path: str) -> None:
         self._end()
-        if dialogs.ask(self._window, self._done_text.format(path), self.tr("Open")):
-            QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+        offer_to_open(self._window, Path(path), self._done_text.format(path))
         self.finished.emit(path)
 
     def _failed(self, message: str) -> None:

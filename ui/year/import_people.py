@@ -21,6 +21,7 @@ that no older step undoes over it.
 from __future__ import annotations
 
 import hashlib
+import html
 import json
 import re
 from pathlib import Path
@@ -194,6 +195,32 @@ class PlanModel(QAbstractTableModel):
             if m:
                 out.append(self.tr("same person as line {0}").format(m.group(1)))
                 continue
+            m = re.fullmatch(r"(\d+) cells, the header has (\d+)", part)
+            if m:
+                out.append(self.tr("{0} cells, the header has {1}").format(*m.groups()))
+                continue
+            m = re.fullmatch(r"(\w[\w ]*): is (\d+) characters long; this field holds at most (\d+)", part)
+            if m:
+                field = m.group(1).replace(" ", "_")
+                name = self._field_names.get(field, m.group(1))
+                out.append(self.tr("{0}: {1} characters, at most {2} fit").format(name, *m.groups()[1:]))
+                continue
+            m = re.fullmatch(r"cell (\w+) holds a formula without its result.*", part, re.DOTALL)
+            if m:
+                out.append(
+                    self.tr(
+                        "cell {0} holds a formula without its saved result: open and save the file in a spreadsheet, or paste the values"  # noqa: E501
+                    ).format(m.group(1))
+                )
+                continue
+            m = re.fullmatch(
+                r'new person: the roster\'s (.*) has another email \("(.*)"\), so this is someone else', part
+            )
+            if m:
+                out.append(
+                    self.tr("new person: « {0} » in the roster has another email ({1})").format(*m.groups())
+                )
+                continue
             m = re.fullmatch(r'(email|mode|status): "(.*)" is .*', part, re.DOTALL)
             if m:
                 field, value = m.groups()
@@ -212,6 +239,8 @@ class PlanModel(QAbstractTableModel):
         if row.action in ("bad", "skip"):
             return self.reason(row.reason)
         parts = []
+        if row.action == "add" and row.reason != "new person":
+            parts.append(self.reason(row.reason))
         if row.action == "update":
             parts.append(self.reason(row.reason))
         for field, (before, after) in row.changes.items():
@@ -475,6 +504,15 @@ class ImportDialog(QDialog):
         layout.addWidget(self.nothing_written)
         return page
 
+    def warning(self, text: str) -> str:
+        """How the file was read (models.tabular.Table.warnings), in the interface's language."""
+        m = re.fullmatch(r"Line\(s\) (.*) are in Windows-1252 and the others in UTF-8: .*", text)
+        if m:
+            return self.tr(
+                "Lines {0} are in Windows-1252, the others in UTF-8: each line was read in its own encoding."
+            ).format(m.group(1))
+        return text
+
     def make_plan(self) -> bool:
         """Plan with the chosen columns (reads only) and show it; False if the plan failed."""
         try:
@@ -498,6 +536,8 @@ class ImportDialog(QDialog):
                 )
                 + "</span>"
             )
+        for warning in self.plan.warnings:
+            text += "<br>" + html.escape(self.warning(warning))
         self.summary.setText(text)
         self.plan_model.set_plan(self.plan)
         self.show_combo.blockSignals(True)

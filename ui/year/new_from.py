@@ -2,6 +2,10 @@
 
 The dialog only gathers the choices; ``create`` runs
 ``rollover.new_meeting_from`` in one transaction and returns the new id.
+The title offered is the old one with its date moved on; a date still in
+it that is not the new one is pointed out under the title. When a meeting
+is on the chosen date already, « Create » asks before making a second one
+(No by default) and, on No, leaves the dialog open to pick another date.
 Like creating a meeting from the list, it is not undoable (the history is
 the opened meeting's), and the new meeting can be deleted from the list.
 """
@@ -26,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from models.database import Database
 from models.services import meetings, rollover
+from ui import dialogs
 
 
 def next_year(day: dt.date) -> dt.date:
@@ -42,11 +47,12 @@ class NewFromDialog(QDialog):
         self._db = db
         self.setWindowTitle(self.tr("New meeting from…"))
         with db.reading() as session:
-            self._meetings = [(m.id, m.date, m.title) for m in meetings.list_meetings(session)]
+            self._meetings = [(m.id, m.date, m.title, m.language) for m in meetings.list_meetings(session)]
         self._title_edited = False
+        self._again = False  # the user confirmed a second meeting on a date that has one
 
         self.source = QComboBox()
-        for mid, date, title in self._meetings:
+        for mid, date, title, _language in self._meetings:
             self.source.addItem(f"{date.year} — {title}", mid)
         self.source.setMinimumContentsLength(40)
         self.source.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -58,6 +64,9 @@ class NewFromDialog(QDialog):
         self.date.setDisplayFormat("dd/MM/yyyy")
         self.title = QLineEdit()
         self.title.textEdited.connect(self._title_typed)
+        self.date_left = QLabel()
+        self.date_left.setWordWrap(True)
+        self.date_left.hide()
         self.objectives = QCheckBox(self.tr("Copy the objectives text"))
         self.objectives.setToolTip(self.tr("Leave unticked when each year's objectives are written afresh."))
 
@@ -76,12 +85,13 @@ class NewFromDialog(QDialog):
         form.addRow(self.tr("From the meeting:"), self.source)
         form.addRow(self.tr("New date:"), self.date)
         form.addRow(self.tr("Title:"), self.title)
+        form.addRow("", self.date_left)
         form.addRow("", self.objectives)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Create"))
-        self.buttons.accepted.connect(self.accept)
+        self.buttons.accepted.connect(self._confirm)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -91,12 +101,13 @@ class NewFromDialog(QDialog):
         self.source.currentIndexChanged.connect(self._source_changed)
         self.date.dateChanged.connect(self._suggest_title)
         self.title.textChanged.connect(self._check)
+        self.date.dateChanged.connect(self._check)
         self._source_changed()
         self.resize(620, self.sizeHint().height())
 
     # ------------------------------------------------------------ choices
 
-    def _source(self) -> tuple[int, dt.date, str] | None:
+    def _source(self) -> tuple[int, dt.date, str, str] | None:
         i = self.source.currentIndex()
         return self._meetings[i] if 0 <= i < len(self._meetings) else None
 
@@ -115,11 +126,36 @@ class NewFromDialog(QDialog):
         source = self._source()
         if source is None or self._title_edited:
             return
-        self.title.setText(rollover.follow_year(source[2], source[1], self.new_date()))
+        _id, day, title, language = source
+        self.title.setText(rollover.follow_title(title, day, self.new_date(), language))
 
     def _check(self, *_args) -> None:
         ok = self._source() is not None and bool(self.title.text().strip())
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
+        left = rollover.title_dates_left(self.title.text(), self.new_date())
+        self.date_left.setText(
+            self.tr("The title still gives another date: {0}.").format(", ".join(f"« {d} »" for d in left))
+            if left
+            else ""
+        )
+        self.date_left.setVisible(bool(left))
+
+    def _confirm(self) -> None:
+        """« Create »: a second meeting on a date that has one only when the user says so."""
+        day = self.new_date()
+        with self._db.reading() as session:
+            taken = rollover.meetings_on(session, day)
+        self._again = False
+        if taken:
+            listed = "\n".join(f"« {title} »" for _id, title in taken)
+            question = self.tr(
+                "There is already a meeting on {0}:\n{1}\n\nCreate another one on that date?"
+            ).format(day.strftime("%d/%m/%Y"), listed)
+            if not dialogs.confirm(self, question, self.tr("Create another")):
+                self.date.setFocus()
+                return
+            self._again = True
+        self.accept()
 
     def new_date(self) -> dt.date:
         d = self.date.date()
@@ -142,5 +178,6 @@ class NewFromDialog(QDialog):
                 self.new_date(),
                 title=self.title.text().strip(),
                 copy_objectives=self.objectives.checkState() == Qt.CheckState.Checked,
+                again=self._again,
             )
             return meeting.id
