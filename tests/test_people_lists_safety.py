@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pytest
 import xlsx_files
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 
@@ -32,6 +32,7 @@ from models import interchange, people_import, tabular, text_rules
 from models.entities import Attendance, Meeting, Person
 from models.errors import FormatError, MinutierError
 from models.services import meetings, people
+from models.services.reading import attendance_list
 from models.tabular import TableError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -166,7 +167,7 @@ def test_export_then_import_changes_nothing(db, fmt):
         p["last_name"] += f" {i}"
     meeting_id, _ = new_meeting(db, *persons)
     with db.reading() as session:
-        data = export_attendance(session.get(Meeting, meeting_id), fmt)
+        data = export_attendance(attendance_list(session, meeting_id), fmt)
     plan = plan_for(db, data, f"liste.{fmt}", meeting_id)
     assert plan.counts == {"add": 0, "update": 0, "skip": len(persons), "bad": 0}, plan.rows
 
@@ -297,12 +298,28 @@ def test_mixed_utf8_and_cp1252_lines_are_read_line_by_line_and_said():
     assert "Line(s) 3 are in Windows-1252" in warning
 
 
+def _valid_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 NAMES = st.text(alphabet="abcdeéèêàçôöüÿœÉÀÇ€’ -'", min_size=1, max_size=12).map(str.strip).filter(bool)
 
 
 @settings(max_examples=150, deadline=None)
 @given(lines=st.lists(st.tuples(NAMES, NAMES, st.sampled_from(["utf-8", "cp1252"])), min_size=1, max_size=8))
 def test_any_mix_of_utf8_and_cp1252_lines_reads_back_as_written(lines):
+    # A Windows-1252 line whose bytes also spell valid UTF-8 (« Çœ » is the bytes of « ǜ ») cannot
+    # be told apart: it is read as UTF-8, the encoding of the rest of the file.
+    assume(
+        not any(
+            e == "cp1252" and _valid_utf8(f"{f};{last}".encode(e)) and not f"{f}{last}".isascii()
+            for f, last, e in lines
+        )
+    )
     data = "Prénom;Nom\n".encode()
     for first, last, encoding in lines:
         data += f"{first};{last}\n".encode(encoding)
@@ -372,7 +389,15 @@ def measured(data: bytes, tmp_path: Path) -> tuple[str, float, int]:
         "except tabular.TableError as exc:\n"
         "    print(exc)\n"
         "print(time.perf_counter() - started)\n"
-        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
+        # ru_maxrss would be no good: Linux keeps it across fork and exec, so a child of a big
+        # pytest process starts at the parent's size. VmHWM belongs to the new address space.
+        "peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+        "try:\n"
+        "    status = open('/proc/self/status').read().split('VmHWM:')[1]\n"
+        "    peak = int(status.split()[0])\n"
+        "except (OSError, IndexError):\n"
+        "    pass\n"
+        "print(peak)\n"
     )
     run = subprocess.run(
         [sys.executable, "-c", code, str(path)], capture_output=True, text=True, timeout=120, cwd=ROOT
