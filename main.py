@@ -20,6 +20,18 @@ def program_version() -> str:
         return "unknown"
 
 
+class VersionAction(argparse.Action):
+    """--version, looked up only when asked: importlib.metadata would cost every command ~20 ms."""
+
+    def __init__(self, option_strings, dest=argparse.SUPPRESS, default=argparse.SUPPRESS, help=None):
+        help = help or "show program's version number and exit"
+        super().__init__(option_strings, dest=dest, default=default, nargs=0, help=help)
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        print(f"{parser.prog} {program_version()}")
+        parser.exit()
+
+
 class OneLineHelp(argparse.HelpFormatter):
     """--help gives each command one line, whatever the terminal's width."""
 
@@ -50,7 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[db_parent],
         formatter_class=OneLineHelp,
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {program_version()}")
+    parser.add_argument("--version", action=VersionAction)
     parser.add_argument("--screenshots", metavar="DIR", type=Path, help="save a PNG of each tab and exit")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -156,6 +168,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.docx")
     p.add_argument("--lang", choices=("fr", "en", "es"), help="labels language (default: the meeting's)")
     p.add_argument("--landscape", action="store_true", help="A4 landscape (wider columns)")
+
+    p = commands.add_parser(
+        "decisions", parents=[db_parent], help="a meeting's decisions: one line each, or a CSV/XLSX table"
+    )
+    p.add_argument("meeting", metavar="MEETING", help="meeting id or year")
+    p.add_argument("--open", action="store_true", help="only those still open or in progress")
+    p.add_argument("-o", "--output", type=Path, metavar="FILE.csv|FILE.xlsx", help="write a table file")
     return parser
 
 
@@ -251,7 +270,7 @@ def cmd_dump(db, args) -> int:
 
 def cmd_export(db, args) -> int:
     from exporters.compte_rendu import export_meeting
-    from models.services import meetings
+    from models.services import meetings, reading
 
     to_pdf = args.output.suffix.lower() == ".pdf"
     if to_pdf:
@@ -264,14 +283,14 @@ def cmd_export(db, args) -> int:
 
         reference = read_template_file(args.template)
     with db.reading() as session:
-        meeting = meetings.resolve(session, args.meeting)
-        reference = reference or meeting.style_template
-        if reference:
-            from exporters.template_check import layout_warnings
+        record = reading.record_of(meetings.resolve(session, args.meeting))
+    reference = reference or record.style_template
+    if reference:
+        from exporters.template_check import layout_warnings
 
-            for warning in layout_warnings(reference):
-                print(f"minutier: warning: {warning}", file=sys.stderr)
-        data = export_meeting(meeting, language=args.lang, reference=reference)
+        for warning in layout_warnings(reference):
+            print(f"minutier: warning: {warning}", file=sys.stderr)
+    data = export_meeting(record, language=args.lang, reference=reference)
     if to_pdf:
         data = docx_to_pdf(data, soffice=soffice)
     write_output(args.output, data)
@@ -384,27 +403,47 @@ def cmd_import_people(db, args) -> int:
 def cmd_export_people(db, args) -> int:
     from exporters.attendance_table import export_attendance
     from exporters.errors import ExportError
-    from models.services import meetings
+    from models.services import meetings, reading
 
     fmt = args.output.suffix.lower().lstrip(".")
     if fmt not in ("csv", "xlsx"):
         raise ExportError(f"{args.output}: give a .csv or .xlsx file name.")
     delimiter = "\t" if args.delimiter == "tab" else args.delimiter
     with db.reading() as session:
-        data = export_attendance(
-            meetings.resolve(session, args.meeting), fmt, language=args.lang, delimiter=delimiter
-        )
+        attendance = reading.attendance_of(meetings.resolve(session, args.meeting))
+    data = export_attendance(attendance, fmt, language=args.lang, delimiter=delimiter)
     write_output(args.output, data)
     return 0
 
 
 def cmd_attendance_sheet(db, args) -> int:
     from exporters.sign_in_sheet import export_sign_in_sheet
-    from models.services import meetings
+    from models.services import meetings, reading
 
     with db.reading() as session:
-        data = export_sign_in_sheet(
-            meetings.resolve(session, args.meeting), language=args.lang, landscape=args.landscape
+        attendance = reading.attendance_of(meetings.resolve(session, args.meeting))
+    data = export_sign_in_sheet(attendance, language=args.lang, landscape=args.landscape)
+    write_output(args.output, data)
+    return 0
+
+
+def cmd_decisions(db, args) -> int:
+    from models.services import decisions, meetings
+    from models.table_writer import write_table
+
+    with db.reading() as session:
+        meeting = meetings.resolve(session, args.meeting)
+        rows = decisions.list_decisions(session, meeting.id, open_only=args.open)
+        if args.output is None:
+            for decision in rows:
+                print(decisions.one_line(decision))
+            return 0
+        fmt = args.output.suffix.lower().lstrip(".")
+        data = write_table(
+            decisions.table(meeting, rows),
+            fmt,
+            sheet_name=decisions.sheet_name(meeting),
+            widths=decisions.TABLE_WIDTHS,
         )
     write_output(args.output, data)
     return 0
@@ -420,6 +459,7 @@ COMMANDS = {
     "import-people": cmd_import_people,
     "export-people": cmd_export_people,
     "attendance-sheet": cmd_attendance_sheet,
+    "decisions": cmd_decisions,
 }
 
 

@@ -47,10 +47,11 @@ def _run(argv: list[str], env: dict[str, str] | None = None) -> float:
 def _export_once(db, meeting_id: int) -> float:
     from exporters.compte_rendu import export_meeting
     from models.services import meetings
+    from models.services.reading import record_of
 
     start = time.perf_counter()
     with db.reading() as session:
-        export_meeting(meetings.resolve(session, str(meeting_id)))
+        export_meeting(record_of(meetings.resolve(session, str(meeting_id))))
     return time.perf_counter() - start
 
 

@@ -50,8 +50,8 @@ def main() -> int:
 
     from exporters.compte_rendu import render
     from exporters.html_preview import render_html
-    from exporters.plain import with_unsaved
     from models.database import open_database
+    from models.records import with_unsaved
     from models.sample import load_sample
     from ui.main_window import MainWindow
     from ui.preview.pane import DEBOUNCE_MS, read_meeting

@@ -75,6 +75,7 @@ def _large(tmp: Path, scale: float, name: str) -> tuple[Path, bytes, float]:
     from bench.synthetic import make_meeting
     from exporters.compte_rendu import export_meeting
     from models.database import open_database
+    from models.services.reading import meeting_record
 
     path = tmp / f"{name}.sqlite"
     db = open_database(path)
@@ -82,11 +83,10 @@ def _large(tmp: Path, scale: float, name: str) -> tuple[Path, bytes, float]:
     with db.transaction() as session:
         meeting = make_meeting(session, **sizes)
         meeting_id = meeting.id
-    from models.services import meetings
 
     start = time.process_time()
     with db.reading() as session:
-        data = export_meeting(meetings.get_meeting(session, meeting_id))
+        data = export_meeting(meeting_record(session, meeting_id))
     export = time.process_time() - start
     db.close()
     return path, data, export
@@ -105,13 +105,14 @@ def main() -> int:
     from exporters.compte_rendu import export_meeting
     from models.database import open_database
     from models.sample import load_sample
+    from models.services.reading import record_of
 
     with tempfile.TemporaryDirectory(prefix="minutier-bench-") as tmp:
         tmp = Path(tmp)
         db_path = tmp / "sample.sqlite"
         db = open_database(db_path)
         with db.transaction() as session:
-            docx_bytes = export_meeting(load_sample(session))
+            docx_bytes = export_meeting(record_of(load_sample(session)))
         db.close()
         source = tmp / "cr-2023.docx"
         source.write_bytes(docx_bytes)

@@ -3,7 +3,7 @@
 Every cell that a spreadsheet would read as a formula (starting with
 = + - @, a tab or a carriage return) is written with a leading apostrophe,
 so opening the file never runs anything (CWE-1236). The import recognises
-these headers and values and takes that apostrophe off (models.tabular.protect
+these headers and values and takes that apostrophe off (models.cells.protect
 and unprotect), so an exported list imports back unchanged.
 """
 
@@ -11,43 +11,14 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass
+from collections.abc import Sequence
 
 from exporters.errors import ExportError
 from exporters.people_labels import load
-from models.entities import Meeting
-from models.tabular import FORMULA_STARTS, protect
+from models.cells import FORMULA_STARTS, protect
+from models.records import AttendanceList, Attendee
 
-__all__ = ["FORMULA_STARTS", "export_attendance", "neutralise", "participants", "to_csv", "to_xlsx"]
-
-
-@dataclass(frozen=True, slots=True)
-class Participant:
-    civility: str
-    first_name: str
-    last_name: str
-    function: str
-    organisation: str
-    email: str
-    status: str
-    mode: str
-
-
-def participants(meeting: Meeting) -> list[Participant]:
-    """The meeting's list, in its order, as plain values."""
-    return [
-        Participant(
-            a.person.civility,
-            a.person.first_name,
-            a.person.last_name,
-            a.person.function,
-            a.person.organisation,
-            a.person.email,
-            a.status,
-            a.mode,
-        )
-        for a in meeting.attendance
-    ]
+__all__ = ["FORMULA_STARTS", "export_attendance", "neutralise", "to_csv", "to_xlsx"]
 
 
 def neutralise(value: str) -> str:
@@ -55,7 +26,7 @@ def neutralise(value: str) -> str:
     return protect(value)
 
 
-def _table(rows: list[Participant], language: str) -> list[list[str]]:
+def _table(rows: Sequence[Attendee], language: str) -> list[list[str]]:
     labels = load(language)
     lines = [list(labels.table_columns)]
     for p in rows:
@@ -74,7 +45,7 @@ def _table(rows: list[Participant], language: str) -> list[list[str]]:
     return [[neutralise(cell) for cell in line] for line in lines]
 
 
-def to_csv(rows: list[Participant], language: str = "fr", delimiter: str = ";") -> bytes:
+def to_csv(rows: Sequence[Attendee], language: str = "fr", delimiter: str = ";") -> bytes:
     """UTF-8 with a BOM (Excel then reads accents right), ``;`` by default (Excel in French)."""
     if delimiter not in (",", ";", "\t"):
         raise ExportError(f'"{delimiter}" cannot separate CSV columns; use "," ";" or a tab.')
@@ -84,7 +55,7 @@ def to_csv(rows: list[Participant], language: str = "fr", delimiter: str = ";") 
     return b"\xef\xbb\xbf" + out.getvalue().encode("utf-8")
 
 
-def to_xlsx(rows: list[Participant], language: str = "fr") -> bytes:
+def to_xlsx(rows: Sequence[Attendee], language: str = "fr") -> bytes:
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
@@ -114,11 +85,11 @@ def to_xlsx(rows: list[Participant], language: str = "fr") -> bytes:
 
 
 def export_attendance(
-    meeting: Meeting, fmt: str, *, language: str | None = None, delimiter: str = ";"
+    attendance: AttendanceList, fmt: str, *, language: str | None = None, delimiter: str = ";"
 ) -> bytes:
-    """The attendance of ``meeting`` as ``fmt`` ("csv" or "xlsx") bytes."""
-    language = language or meeting.language
-    rows = participants(meeting)
+    """``attendance`` as ``fmt`` ("csv" or "xlsx") bytes, captions in ``language`` or the meeting's."""
+    language = language or attendance.language
+    rows = attendance.rows
     if fmt == "csv":
         return to_csv(rows, language, delimiter)
     if fmt == "xlsx":

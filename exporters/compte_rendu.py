@@ -2,8 +2,12 @@
 
 Header block, title, introduction and objectives; « Rappel du Programme »;
 « Compte-rendu de la réunion » (sections as headings, one level per depth);
-the photo-album link; « Liste des participant.e.s ». docs/export.md describes
-each choice. Every printed word comes from the meeting or the label table.
+the decisions and their follow-up, when the meeting has any; the photo-album
+link; « Liste des participant.e.s » and the quorum line. A procès-verbal or
+a relevé de décisions prints the lists and the quorum right after the header
+instead, as committee minutes open with who attended. docs/export.md
+describes each choice. Every printed word comes from the meeting or the
+label table (worded for the kind of document, then the meeting's overrides).
 """
 
 from __future__ import annotations
@@ -13,17 +17,18 @@ import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from exporters.decisions import add_decisions
 from exporters.labels import Labels, load_labels
 from exporters.markdown_docx import MarkdownWriter
 from exporters.ooxml import ITALIC, PLAIN, Fmt, Segment
 from exporters.participants import add_participants
-from exporters.plain import Block, MeetingData, Section, reduce_meeting
-from exporters.programme import add_programme
+from exporters.programme import add_programme, item_numbers, numbered
 from exporters.typography import for_language
 from exporters.word import WordDocument, template_bytes
-from models.entities import Meeting
+from models.records import Block, MeetingData, Quorum, Section
 
 MAX_HEADING = 9
+QUORUM_RULES = ("majority", "two_thirds", "number")  # the order of the label table's quorum_rules
 # Sections start one level below « Compte-rendu de la réunion » (Heading 1).
 SECTION_LEVEL_OFFSET = 2
 STYLES = (
@@ -52,6 +57,7 @@ class _Composer:
         self.markdown = MarkdownWriter(doc)
         doc.require(STYLES)
         self.name_fmt = Fmt(style=doc.style("Minutier Speaker Name"))
+        self.numbers = item_numbers(data.programme) if data.agenda_numbering else {}
 
     def heading(self, level: int, text: str) -> None:
         self.doc.text(self.body, f"Heading {min(max(level, 1), MAX_HEADING)}", text)
@@ -65,8 +71,9 @@ class _Composer:
         for line in data.body.splitlines():
             if line.strip():
                 doc.text(body, "Minutier Header Line", line.strip())
-        if data.document_title.strip():
-            doc.text(body, "Title", data.document_title.strip())
+        title = data.document_title.strip() or self.labels.document_title(data.document_kind)
+        if title:
+            doc.text(body, "Title", title)
         doc.text(body, "Minutier Meeting Title", data.title)
         if data.venue.strip():
             doc.text(body, "Minutier Venue", data.venue.strip())
@@ -81,7 +88,7 @@ class _Composer:
     def programme(self) -> None:
         if self.data.programme:
             self.heading(1, self.labels.programme_heading)
-            add_programme(self.doc, self.body, self.data.programme, self.labels)
+            add_programme(self.doc, self.body, self.data.programme, self.labels, self.numbers)
 
     def report(self) -> None:
         if self.data.sections:
@@ -93,7 +100,7 @@ class _Composer:
         level = section.depth + SECTION_LEVEL_OFFSET
         self.doc.anchor("section", section.id)
         if section.title.strip():
-            self.heading(level, section.title.strip())
+            self.heading(level, numbered(self.numbers.get(section.item, ""), section.title.strip()))
         for block in section.blocks:
             self.block(block, section, level)
         for child in section.sections:
@@ -144,8 +151,29 @@ class _Composer:
             line = [(self.labels.photos, PLAIN), ("\n", PLAIN), (url, link)]
             self.doc.paragraph(self.body, "Minutier Photos", line)
 
+    def decisions(self) -> None:
+        taken = tuple(d for d in self.data.decisions if not d.carried)
+        carried = tuple(d for d in self.data.decisions if d.carried)
+        for heading, decisions in (
+            (self.labels.decisions_heading, taken),
+            (self.labels.follow_up_heading, carried),
+        ):
+            if decisions:
+                self.heading(1, heading)
+                add_decisions(self.doc, self.body, decisions, self.labels, self.markdown, self.numbers)
+
     def participants(self) -> None:
-        add_participants(self.doc, self.body, self.data.participants, self.labels, level=1)
+        data = self.data
+        quorum = quorum_line(data.quorum, self.labels) if data.quorum is not None else ""
+        add_participants(self.doc, self.body, data.participants, self.labels, 1, data.printed_lists, quorum)
+
+
+def quorum_line(quorum: Quorum, labels: Labels) -> str:
+    """« Quorum : 9 membres présents ou représentés sur 12 ; quorum atteint (plus de la moitié) »."""
+    rule = labels.quorum_rules[QUORUM_RULES.index(quorum.rule)].format(required=quorum.required)
+    result = (labels.quorum_reached if quorum.reached else labels.quorum_not_reached).format(rule=rule)
+    pattern = labels.quorum_line_one if quorum.counted == 1 else labels.quorum_line
+    return pattern.format(counted=quorum.counted, members=quorum.members, result=result)
 
 
 def render(
@@ -161,13 +189,10 @@ def render(
     ``reference`` is a Word file whose styles, page and headers the document takes.
     """
     language = language or data.language
-    labels = load_labels(language)
+    labels = load_labels(language).for_meeting(data.document_kind, data.label_overrides)
     doc = WordDocument(template_bytes(), for_language(language), reference=reference)
-    subject = " – ".join(
-        part
-        for part in (data.document_title.strip() or labels.report_heading, labels.write_date(data.date))
-        if part
-    )
+    kind = data.document_title.strip() or labels.document_title(data.document_kind) or labels.report_heading
+    subject = " – ".join(part for part in (kind, labels.write_date(data.date)) if part)
     doc.set_properties(
         data.title, labels.language_tag, subject=subject, author=data.organisation.strip(), when=when
     )
@@ -181,12 +206,19 @@ def compose(data: MeetingData, labels: Labels, doc) -> None:
     ``doc`` is a WordDocument, or the preview's HtmlDocument
     (exporters/html_preview.py): both print the same paragraphs from here.
     """
+    labels = labels.for_meeting(data.document_kind, data.label_overrides)
     composer = _Composer(data, labels, doc)
+    # Committee minutes say who attended, and whether they could decide, before what was decided.
+    lists_first = data.document_kind != "compte_rendu"
     composer.header()
+    if lists_first:
+        composer.participants()
     composer.programme()
     composer.report()
+    composer.decisions()
     composer.photos()
-    composer.participants()
+    if not lists_first:
+        composer.participants()
 
 
 @contextmanager
@@ -203,11 +235,13 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def export_meeting(meeting: Meeting, language: str | None = None, *, reference: bytes | None = None) -> bytes:
-    """The Word compte-rendu of ``meeting``, in ``language`` or the meeting's own.
+def export_meeting(
+    data: MeetingData, language: str | None = None, *, reference: bytes | None = None
+) -> bytes:
+    """The Word compte-rendu of ``data``, in ``language`` or the meeting's own.
 
     Its look comes from ``reference`` when given, else from the meeting's own Word file, if any.
     """
-    reference = reference or meeting.style_template or None
+    reference = reference or data.style_template or None
     with _collector_paused():
-        return render(reduce_meeting(meeting), language, reference=reference)
+        return render(data, language, reference=reference)

@@ -25,9 +25,9 @@ from exporters.compte_rendu import compose
 from exporters.errors import ExportError
 from exporters.labels import load_labels
 from exporters.ooxml import PLAIN, Fmt, Segment, clean
-from exporters.plain import MeetingData
 from exporters.template_css import TWIPS_PER_PX, TemplateLook, template_look
 from exporters.typography import for_language
+from models.records import MeetingData
 
 SCHEME = "minutier"
 # Word keeps every space typed; HTML would collapse them and change the text.

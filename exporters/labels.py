@@ -14,10 +14,24 @@ from importlib import resources
 from typing import NamedTuple
 
 from exporters.errors import ExportError
+from models.label_keys import overridable
+from models.records import ATTENDANCE_ROLES, DECISION_STATUSES, DOCUMENT_KINDS
 
 LABELS_PACKAGE = "resources.labels"
 # Lists whose length the layout depends on.
-LIST_LENGTHS = {"programme_columns": 3, "participant_columns": 3, "months": 12}
+LIST_LENGTHS = {
+    "programme_columns": 3,
+    "participant_columns": 3,
+    "months": 12,
+    "roles": len(ATTENDANCE_ROLES) - 1,  # every role but none
+    "quorum_rules": 3,  # majority, two_thirds, number
+    "decision_columns": 5,
+    "decision_statuses": len(DECISION_STATUSES),
+}
+# What a kind of document other than the compte-rendu may word its own way.
+KIND_KEYS = frozenset(
+    {"document_title", "programme_heading", "report_heading", "participants_heading", "decisions_heading"}
+)
 
 
 class Labels(NamedTuple):
@@ -44,6 +58,27 @@ class Labels(NamedTuple):
     time: str
     time_range: str
     date_line: str
+    excused_heading: str
+    absent_heading: str
+    guests_heading: str
+    civility_column: str
+    function_column: str
+    roles: tuple[str, ...]
+    arrival: str
+    departure: str
+    proxy: str
+    quorum_line: str
+    quorum_line_one: str
+    quorum_reached: str
+    quorum_not_reached: str
+    quorum_rules: tuple[str, ...]
+    decisions_heading: str
+    follow_up_heading: str
+    decision_columns: tuple[str, ...]
+    decision_statuses: tuple[str, ...]
+    follow_up: str
+    # Kind of document → its own wording of some captions (KIND_KEYS); the compte-rendu uses the table's.
+    kinds: dict[str, dict[str, str]]
 
     def write_date(self, day: dt.date) -> str:
         """« 12 décembre 2023 », « 1er mars 2024 »."""
@@ -68,6 +103,29 @@ class Labels(NamedTuple):
             times = f"{times} {zone.strip()}"
         date = self.write_date(day)
         return self.date_line.format(date=date, times=times) if times else date
+
+    def role(self, role: str) -> str:
+        return self.roles[ATTENDANCE_ROLES.index(role) - 1] if role in ATTENDANCE_ROLES[1:] else ""
+
+    def status(self, status: str) -> str:
+        return (
+            self.decision_statuses[DECISION_STATUSES.index(status)] if status in DECISION_STATUSES else status
+        )
+
+    def document_title(self, kind: str) -> str:
+        """The title a kind of document prints when the meeting gives none; "" for the compte-rendu."""
+        return self.kinds.get(kind, {}).get("document_title", "")
+
+    def for_meeting(self, kind: str, overrides: tuple[tuple[str, str], ...] = ()) -> Labels:
+        """This table as a meeting prints it: its kind's wording, then its own overrides.
+
+        Keys that may not be overridden are ignored here: the settings refuse them when they are
+        set (models/services/committee.py), so only a record made by hand can hold one.
+        """
+        changes = {k: v for k, v in self.kinds.get(kind, {}).items() if k != "document_title"}
+        allowed = overridable()
+        changes.update((k, v) for k, v in overrides if k in allowed)
+        return self._replace(**changes) if changes else self
 
 
 def available_languages() -> tuple[str, ...]:
@@ -94,7 +152,9 @@ def load_labels(language: str) -> Labels:
         raise ExportError(f"The label table {name} is incomplete or wrong ({detail}).")
     values = {}
     for key, value in raw.items():
-        if key in LIST_LENGTHS:
+        if key == "kinds":
+            value = _kinds(value, name)
+        elif key in LIST_LENGTHS:
             if not (
                 isinstance(value, list)
                 and len(value) == LIST_LENGTHS[key]
@@ -110,4 +170,28 @@ def load_labels(language: str) -> Labels:
         labels.write_date_line(dt.date(2000, 1, 1), dt.time(9, 0), dt.time(10, 0), "UTC")
     except (KeyError, IndexError, ValueError) as exc:
         raise ExportError(f"The label table {name} has a broken date or time pattern ({exc}).") from None
+    try:
+        for pattern in (labels.quorum_line, labels.quorum_line_one):
+            pattern.format(counted=1, members=2, result="")
+        for pattern in labels.quorum_rules:
+            pattern.format(required=1)
+        for pattern in (labels.arrival, labels.departure):
+            pattern.format(time="")
+        labels.proxy.format(name="")
+    except (KeyError, IndexError, ValueError) as exc:
+        raise ExportError(f"The label table {name} has a broken pattern ({exc}).") from None
     return labels
+
+
+def _kinds(value, name: str) -> dict[str, dict[str, str]]:
+    others = set(DOCUMENT_KINDS) - {"compte_rendu"}
+    if not isinstance(value, dict) or set(value) != others:
+        raise ExportError(f'In the label table {name}, "kinds" must word {", ".join(sorted(others))}.')
+    for kind, words in value.items():
+        if (
+            not isinstance(words, dict)
+            or not set(words) <= KIND_KEYS
+            or not all(isinstance(v, str) and v for v in words.values())
+        ):
+            raise ExportError(f'In the label table {name}, "kinds.{kind}" must map captions to texts.')
+    return value

@@ -13,7 +13,7 @@ from functools import cache
 from importlib import resources
 
 from exporters.errors import ExportError
-from models.entities import ATTENDANCE_MODES, ATTENDANCE_STATUSES
+from models.records import ATTENDANCE_MODES, ATTENDANCE_STATUSES
 
 PACKAGE = "resources.attendance_labels"
 LENGTHS = {"sheet_columns": 5, "table_columns": 8}

@@ -27,7 +27,7 @@ from exporters.ooxml import BOLD, PLAIN
 from exporters.people_labels import load
 from exporters.typography import for_language
 from exporters.word import WordDocument, template_bytes
-from models.entities import Meeting
+from models.records import AttendanceList
 from models.text_keys import sort_key
 
 EXPECTED = ("invited", "present")
@@ -142,33 +142,27 @@ class SheetData:
     rows: tuple[SheetRow, ...]  # sorted
 
 
-def sheet_data(meeting: Meeting, language: str | None = None) -> SheetData:
-    """The meeting reduced to what the sheet prints, rows sorted by last name."""
-    language = language or meeting.language
+def sheet_data(attendance: AttendanceList, language: str | None = None) -> SheetData:
+    """What the sheet prints of ``attendance``, rows sorted by last name."""
+    language = language or attendance.language
     try:
         date_line = load_labels(language).write_date_line(
-            meeting.date, meeting.start_time, meeting.end_time, meeting.timezone
+            attendance.date, attendance.start_time, attendance.end_time, attendance.timezone
         )
     except ExportError:
-        date_line = meeting.date.isoformat()
+        date_line = attendance.date.isoformat()
     rows = [
-        SheetRow(
-            a.person.civility,
-            a.person.first_name,
-            a.person.last_name,
-            a.person.organisation,
-            a.mode == "remote",
-        )
-        for a in meeting.attendance
+        SheetRow(a.civility, a.first_name, a.last_name, a.organisation, a.mode == "remote")
+        for a in attendance.rows
         if a.status in EXPECTED
     ]
     rows.sort(key=lambda r: sort_key(r.last_name, r.first_name, r.organisation))
     return SheetData(
-        meeting.organisation,
-        meeting.body,
-        meeting.title,
+        attendance.organisation,
+        attendance.body,
+        attendance.title,
         date_line,
-        meeting.venue,
+        attendance.venue,
         language,
         tuple(rows),
     )
@@ -229,6 +223,8 @@ def render(data: SheetData, *, landscape: bool = False, when: dt.datetime | None
     return doc.to_bytes()
 
 
-def export_sign_in_sheet(meeting: Meeting, *, language: str | None = None, landscape: bool = False) -> bytes:
-    """The sign-in sheet of ``meeting`` as .docx bytes; raises ExportError."""
-    return render(sheet_data(meeting, language), landscape=landscape)
+def export_sign_in_sheet(
+    attendance: AttendanceList, *, language: str | None = None, landscape: bool = False
+) -> bytes:
+    """The sign-in sheet of ``attendance`` as .docx bytes; raises ExportError."""
+    return render(sheet_data(attendance, language), landscape=landscape)

@@ -40,19 +40,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from models.errors import DatabaseRefused, MinutierError
-
-
-def one_line(error: object, limit: int = 160) -> str:
-    from models.database import one_line as shorten
-
-    return shorten(error, limit)
-
-
-def first_problem(rows: list[tuple]) -> str:
-    from models.database import first_problem as first
-
-    return first(rows)
-
+from models.storage.checks import examine_backup
+from models.storage.errors import _os_reason, one_line
+from models.storage.locks import lock_database_file, open_paths
+from models.storage.urls import parse_url
 
 KEEP_DAILY = 7
 KEEP_WEEKLY = 4
@@ -173,12 +164,10 @@ def _tiers(regular: list[tuple[Path, dt.datetime]]) -> dict[Path, str]:
 def check_backup(path: Path) -> str:
     """ "ok", or one line saying why ``path`` cannot be restored. Never writes to it.
 
-    The rules of opening a database (models.database.examine_backup: ours, a
+    The rules of opening a database (models.storage.checks.examine_backup: ours, a
     revision this Minutier knows, tables only with a revision) with the full
     integrity_check: a backup is trusted only if Minutier could open it.
     """
-    from models.database import examine_backup
-
     try:
         examine_backup(path)
     except DatabaseRefused as exc:
@@ -366,7 +355,7 @@ def maybe_daily_backup(db_path: Path, backup_dir: Path | None = None) -> Path | 
 def database_in_use(db_path: Path) -> bool:
     """Whether a connection (this process or another) has ``db_path`` open.
 
-    This process: the registry kept by models.database. Another Minutier: the
+    This process: the registry kept by models.storage.locks. Another Minutier: the
     shared lock it holds while the database is open (lock_database_file).
     Another program (POSIX): every SQLite connection to a WAL database holds
     a shared lock on byte 128 of the -shm file (the "DMS" lock) while it is
@@ -374,8 +363,6 @@ def database_in_use(db_path: Path) -> bool:
     process has the file open (closing our probe descriptor would drop
     SQLite's own POSIX locks), which the registry check first guarantees.
     """
-    from models.database import lock_database_file, open_paths
-
     if Path(db_path).resolve() in open_paths():
         return True
     try:
@@ -468,8 +455,6 @@ def restore_backup(db_path: Path, backup: str | Path, backup_dir: Path | None = 
     status = check_backup(source)
     if status != "ok":
         raise RestoreError(f"Cannot restore {source.name}: it is {status}. Nothing was changed.")
-    from models.database import lock_database_file, open_paths
-
     if db_path.resolve() in open_paths():
         raise _in_use_error(db_path)
     try:
@@ -587,8 +572,6 @@ def _restore_locked(db_path: Path, source: Path, backup_dir: Path | None) -> Res
 
 def _why(exc: BaseException) -> str:
     if isinstance(exc, OSError):
-        from models.database import _os_reason
-
         return _os_reason(exc)
     return one_line(exc)
 
@@ -596,8 +579,6 @@ def _why(exc: BaseException) -> str:
 def database_file(target: str) -> Path:
     """The file behind a --db value (path or sqlite:/// URL); MinutierError for a server."""
     if "://" in target:
-        from models.database import parse_url
-
         url = parse_url(target)  # DatabaseRefused, password hidden, if malformed
         if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
             raise MinutierError(

@@ -34,6 +34,14 @@ ATTENDANCE_MODES = ("in_person", "remote")
 ITEM_KINDS = ("welcome", "session", "break", "meal", "debate", "conclusions", "other")
 ROLES = ("speaker", "moderator")
 BLOCK_KINDS = ("intervention", "debate", "conclusions", "paragraph")
+# "" is no role: every attendance row of the 2023 shape.
+ATTENDANCE_ROLES = ("", "chair", "vice_chair", "secretary", "member", "guest", "staff")
+DOCUMENT_KINDS = ("compte_rendu", "proces_verbal", "releve_de_decisions")
+# "number": quorum_number members at least.
+QUORUM_RULES = ("none", "majority", "two_thirds", "number")
+DECISION_STATUSES = ("open", "in_progress", "done", "dropped")
+# Arrival and departure are what the secretary writes on the day (« 10h30 », « from item 3 »).
+ARRIVAL_LENGTH = 64
 
 
 def _one_of(column: str, values: tuple[str, ...], name: str) -> CheckConstraint:
@@ -50,6 +58,8 @@ class Meeting(Versioned, Base):
     __table_args__ = (
         _one_of("language", LANGUAGES, "language"),
         _one_of("status", STATUSES, "status"),
+        _one_of("document_kind", DOCUMENT_KINDS, "document_kind"),
+        _one_of("quorum_rule", QUORUM_RULES, "quorum_rule"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -74,6 +84,15 @@ class Meeting(Versioned, Base):
     # template can weigh megabytes and only the export reads it.
     style_template: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
     style_template_name: Mapped[str] = _text()
+    # Committee settings (issue 16); their defaults print the 2023 document unchanged.
+    document_kind: Mapped[str] = mapped_column(String(20), nullable=False, default="compte_rendu")
+    agenda_numbering: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+    # JSON (models/services/committee.py); "" is the 2023 list: present people, with their organisation.
+    printed_lists: Mapped[str] = _text()
+    quorum_rule: Mapped[str] = mapped_column(String(10), nullable=False, default="none")
+    quorum_number: Mapped[int | None] = mapped_column(Integer)
+    # JSON object, label key → text; "" is none.
+    label_overrides: Mapped[str] = _text()
 
     programme: Mapped[list[ProgrammeItem]] = relationship(
         primaryjoin=lambda: and_(
@@ -96,6 +115,12 @@ class Meeting(Versioned, Base):
         collection_class=ordering_list("position"),
         cascade="all, delete-orphan",
         overlaps="sections,parent",
+    )
+    decisions: Mapped[list[Decision]] = relationship(
+        back_populates="meeting",
+        order_by=lambda: Decision.position,
+        collection_class=ordering_list("position"),
+        cascade="all, delete-orphan",
     )
 
     @property
@@ -132,6 +157,7 @@ class Attendance(Versioned, Base):
         UniqueConstraint("meeting_id", "person_id"),
         _one_of("status", ATTENDANCE_STATUSES, "status"),
         _one_of("mode", ATTENDANCE_MODES, "mode"),
+        _one_of("role", ATTENDANCE_ROLES, "role"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -140,9 +166,17 @@ class Attendance(Versioned, Base):
     position: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
     status: Mapped[str] = mapped_column(String(8), nullable=False, default="invited")
     mode: Mapped[str] = mapped_column(String(9), nullable=False, default="in_person")
+    role: Mapped[str] = mapped_column(String(10), nullable=False, default="")
+    # A proxy: another row of the same meeting (models/services/quorum.py checks it).
+    represented_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("attendance.id", ondelete="SET NULL"), index=True
+    )
+    arrival: Mapped[str] = mapped_column(String(ARRIVAL_LENGTH), nullable=False, default="")
+    departure: Mapped[str] = mapped_column(String(ARRIVAL_LENGTH), nullable=False, default="")
 
     meeting: Mapped[Meeting] = relationship(back_populates="attendance")
     person: Mapped[Person] = relationship(lazy="joined")
+    represented_by: Mapped[Attendance | None] = relationship(remote_side=lambda: [Attendance.id])
 
 
 class ProgrammeItem(Versioned, Base):
@@ -281,6 +315,50 @@ class Block(Versioned, Base):
 
     section: Mapped[Section] = relationship(back_populates="blocks")
     person: Mapped[Person | None] = relationship()
+
+
+class Decision(Versioned, Base):
+    """One entry of the decisions register; ``previous`` is the same decision in an earlier meeting.
+
+    The owner is a participant (``owner_attendance``) or, when nobody of the
+    list carries it, an organisation written out (``owner_text``).
+    """
+
+    __tablename__ = "decision"
+    __table_args__ = (
+        UniqueConstraint("meeting_id", "number"),
+        _one_of("status", DECISION_STATUSES, "status"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    number: Mapped[str] = mapped_column(String(32), nullable=False)
+    text: Mapped[str] = _text()
+    programme_item_id: Mapped[int | None] = mapped_column(
+        ForeignKey("programme_item.id", ondelete="SET NULL"), index=True
+    )
+    owner_attendance_id: Mapped[int | None] = mapped_column(
+        ForeignKey("attendance.id", ondelete="SET NULL"), index=True
+    )
+    owner_text: Mapped[str] = _text()
+    due: Mapped[dt.date | None] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(11), nullable=False, default="open")
+    follow_up: Mapped[str] = _text()
+    previous_id: Mapped[int | None] = mapped_column(
+        ForeignKey("decision.id", ondelete="SET NULL"), index=True
+    )
+
+    meeting: Mapped[Meeting] = relationship(back_populates="decisions")
+    programme_item: Mapped[ProgrammeItem | None] = relationship()
+    owner_attendance: Mapped[Attendance | None] = relationship()
+    previous: Mapped[Decision | None] = relationship(remote_side=lambda: [Decision.id])
+
+    @property
+    def owner_name(self) -> str:
+        if self.owner_attendance is not None:
+            return self.owner_attendance.person.display_name or self.owner_attendance.person.organisation
+        return self.owner_text
 
 
 class ChangeLog(Base):

@@ -2,13 +2,26 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
 
 class MinutierError(Exception):
     """Base of every error shown to the user instead of a traceback."""
 
 
 class DatabaseRefused(MinutierError):
-    """The file or server cannot be used as a Minutier database; nothing was changed."""
+    """The file or server cannot be used as a Minutier database; nothing was changed.
+
+    ``backup``: the newest backup that passes its check, to offer instead (a
+    ``models.backup.BackupInfo``), or None when there is none or none is worth offering;
+    ``database``: then, the file it would be restored over.
+    """
+
+    def __init__(self, message: str, backup: Any = None, database: Path | None = None):
+        super().__init__(message)
+        self.backup = backup
+        self.database = database
 
 
 class FormatError(MinutierError):

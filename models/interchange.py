@@ -4,6 +4,11 @@
 appearance), so dump → load → dump gives the same bytes. ``load`` checks
 everything before it adds anything, and the caller's transaction makes
 the import all-or-nothing.
+
+Version 2 added the committee fields (roles, proxies, arrivals, settings,
+label overrides, decisions). A version-1 file is checked against its own
+schema (meeting_schema_v1.json) and imported with those fields empty;
+``dump`` always writes version 2.
 """
 
 from __future__ import annotations
@@ -19,13 +24,14 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from models import text_rules
 from models.entities import (
     Attendance,
     Block,
+    Decision,
     Meeting,
     Person,
     ProgrammeItem,
@@ -33,9 +39,12 @@ from models.entities import (
     Section,
 )
 from models.errors import FormatError
+from models.services import committee
 
 FORMAT = "minutier.meeting"
-VERSION = 1
+VERSION = 2
+# Version 1 (before committee minutes) still imports: its meaning is version 2 with every new key empty.
+VERSIONS = (1, 2)
 PERSON_FIELDS = ("civility", "first_name", "last_name", "function", "organisation", "email")
 
 
@@ -71,8 +80,20 @@ class _PeopleRefs:
 def meeting_to_data(meeting: Meeting, person_ids: dict[str, int] | None = None) -> dict[str, Any]:
     """The meeting as interchange data; ``person_ids``, if given, receives each people ref's roster id."""
     people = _PeopleRefs()
+    rows = list(meeting.attendance)
+    for a in rows:  # the list's people first, so a proxy does not take an earlier ref
+        people.ref(a.person)
     attendance = [
-        {"person": people.ref(a.person), "status": a.status, "mode": a.mode} for a in meeting.attendance
+        {
+            "person": people.ref(a.person),
+            "status": a.status,
+            "mode": a.mode,
+            "role": a.role,
+            "represented_by": people.ref(a.represented_by.person) if a.represented_by is not None else None,
+            "arrival": a.arrival,
+            "departure": a.departure,
+        }
+        for a in rows
     ]
     item_refs: dict[int, str] = {}
 
@@ -148,7 +169,30 @@ def meeting_to_data(meeting: Meeting, person_ids: dict[str, int] | None = None) 
         "objectives": meeting.objectives,
         "photo_album_url": meeting.photo_album_url,
         "logo": logo,
+        "document_kind": meeting.document_kind,
+        "agenda_numbering": meeting.agenda_numbering,
+        "printed_lists": committee.printed_lists(meeting).as_data(),
+        "quorum": committee.quorum_to_data(meeting),
+        "labels": committee.label_overrides(meeting),
     }
+
+    def owner(d: Decision) -> dict[str, str] | None:
+        if d.owner_attendance is not None:
+            return {"person": people.ref(d.owner_attendance.person)}
+        return {"organisation": d.owner_text} if d.owner_text else None
+
+    decisions = [
+        {
+            "number": d.number,
+            "text": d.text,
+            "item": item_refs.get(d.programme_item_id) if d.programme_item_id else None,
+            "owner": owner(d),
+            "due": d.due.isoformat() if d.due else None,
+            "status": d.status,
+            "follow_up": d.follow_up,
+        }
+        for d in meeting.decisions
+    ]
     if person_ids is not None:
         person_ids.update({ref: person_id for person_id, ref in people.refs.items()})
     return {
@@ -161,6 +205,7 @@ def meeting_to_data(meeting: Meeting, person_ids: dict[str, int] | None = None) 
         "attendance": attendance,
         "programme": programme,
         "report": report,
+        "decisions": decisions,
     }
 
 
@@ -172,8 +217,17 @@ def dumps(meeting: Meeting) -> str:
 
 
 @cache
-def _schema() -> dict[str, Any]:
-    return json.loads(resources.files("models").joinpath("meeting_schema.json").read_text("utf-8"))
+def _schema(version: int = VERSION) -> dict[str, Any]:
+    name = "meeting_schema.json" if version == VERSION else f"meeting_schema_v{version}.json"
+    return json.loads(resources.files("models").joinpath(name).read_text("utf-8"))
+
+
+def _version_of(data: Any) -> int:
+    """The schema a document is checked against: its own version when we know it, else the current one."""
+    version = data.get("version") if isinstance(data, dict) else None
+    if isinstance(version, int | float) and not isinstance(version, bool) and version in VERSIONS:
+        return int(version)
+    return VERSION
 
 
 def _path(parts) -> str:
@@ -274,7 +328,9 @@ def _compile(
         props = {k: _compile(sub, defs, done) for k, sub in schema.get("properties", {}).items()}
         required = list(schema.get("required", ()))
         extra = schema.get("additionalProperties", True)
-        if extra not in (True, False):
+        if isinstance(extra, dict):  # every other key must match this schema (label overrides)
+            extra = _compile(extra, defs, done)
+        elif extra not in (True, False):
             raise _Unsupported("additionalProperties")
 
         def object_ok(v: Any) -> bool:
@@ -285,7 +341,7 @@ def _compile(
             for k, item in v.items():
                 check = props.get(k)
                 if check is None:
-                    if not extra:
+                    if extra is False or (extra is not True and not extra(item)):
                         return False
                 elif not check(item):
                     return False
@@ -302,8 +358,8 @@ def _compile(
 
 
 @cache
-def _quick_check() -> Callable[[Any], bool] | None:
-    schema = _schema()
+def _quick_check(version: int = VERSION) -> Callable[[Any], bool] | None:
+    schema = _schema(version)
     try:
         return _compile(schema, schema.get("$defs", {}), {})
     except _Unsupported:
@@ -317,12 +373,13 @@ def validate(data: Any) -> None:
     to plain functions says in a few milliseconds that a file is valid. Only
     a file it finds invalid goes through jsonschema, for the message.
     """
-    quick = _quick_check()
+    version = _version_of(data)
+    quick = _quick_check(version)
     if quick is not None and quick(data):
         return
     import jsonschema  # only imports need it; keeps start-up light
 
-    validator = jsonschema.Draft202012Validator(_schema())
+    validator = jsonschema.Draft202012Validator(_schema(version))
     error = jsonschema.exceptions.best_match(validator.iter_errors(data))
     if error is not None:
         # oneOf hides the useful message in its context; take the deepest.
@@ -602,18 +659,48 @@ def import_data(session: Session, data: dict[str, Any], roster: dict[str, Person
         photo_album_url=head.get("photo_album_url", ""),
         logo=logo_bytes,
         logo_media_type=logo["media_type"] if logo else "",
+        document_kind=head.get("document_kind", "compte_rendu"),
+        agenda_numbering=head.get("agenda_numbering", False),
+        printed_lists=committee.stored_lists(
+            committee.lists_from_data(head.get("printed_lists", {}), "meeting.printed_lists")
+        ),
+        label_overrides=committee.stored_overrides(
+            committee.overrides_from_data(head.get("labels", {}), "meeting.labels")
+        ),
+    )
+    meeting.quorum_rule, meeting.quorum_number = committee.quorum_from_data(
+        head.get("quorum", "none"), "meeting.quorum"
     )
     session.add(meeting)
 
-    listed: list[tuple[Person | int, str, str]] = []
-    seen_refs: set[str] = set()  # each ref is a person of its own (see RosterIndex)
+    listed: list[tuple[Person | int, str, str, str, str, str]] = []
+    row_of: dict[str, int] = {}  # people ref → its position on the list
     for i, row in enumerate(data.get("attendance", [])):
         where = f"attendance[{i}].person"
         person = person_ref(row["person"], where)
-        if row["person"] in seen_refs:
+        if row["person"] in row_of:
             raise FormatError(where, f'"{row["person"]}" is listed twice')
-        seen_refs.add(row["person"])
-        listed.append((person, row.get("status", "invited"), row.get("mode", "in_person")))
+        row_of[row["person"]] = i
+        listed.append(
+            (
+                person,
+                row.get("status", "invited"),
+                row.get("mode", "in_person"),
+                row.get("role", ""),
+                row.get("arrival", ""),
+                row.get("departure", ""),
+            )
+        )
+    proxies: list[tuple[int, int]] = []  # (position, position of the proxy)
+    for i, row in enumerate(data.get("attendance", [])):
+        ref = row.get("represented_by")
+        if ref is not None:
+            where = f"attendance[{i}].represented_by"
+            if ref not in row_of:
+                raise FormatError(where, f'"{ref}" is not the person of another row of "attendance"')
+            if ref == row["person"]:
+                raise FormatError(where, "a participant cannot represent themselves")
+            proxies.append((i, row_of[ref]))
 
     items: dict[str, ProgrammeItem] = {}
 
@@ -681,10 +768,46 @@ def import_data(session: Session, data: dict[str, Any], roster: dict[str, Person
 
     for i, row in enumerate(data.get("report", [])):
         meeting.sections.append(build_section(row, f"report[{i}]"))
+
+    # Checked before anything is written; owners are resolved once the list has its ids.
+    decision_rows: list[tuple[dict[str, Any], int | None]] = []
+    numbers: set[str] = set()
+    for i, row in enumerate(data.get("decisions", [])):
+        where = f"decisions[{i}]"
+        if row["number"] in numbers:
+            raise FormatError(f"{where}.number", f'"{row["number"]}" is used twice')
+        numbers.add(row["number"])
+        ref = row.get("item")
+        if ref is not None and ref not in items:
+            raise FormatError(f"{where}.item", f'"{ref}" is not a ref of the programme')
+        owner = row.get("owner") or {}
+        owner_row = None
+        if "person" in owner:
+            if owner["person"] not in row_of:
+                raise FormatError(
+                    f"{where}.owner.person", f'"{owner["person"]}" is not the person of a row of "attendance"'
+                )
+            owner_row = row_of[owner["person"]]
+        due = row.get("due")
+        decision_rows.append(
+            (
+                {
+                    "number": row["number"],
+                    "text": row.get("text", ""),
+                    "programme_item": items[ref] if ref is not None else None,
+                    "owner_text": owner.get("organisation", ""),
+                    "due": _parse_date(due, f"{where}.due") if due is not None else None,
+                    "status": row.get("status", "open"),
+                    "follow_up": row.get("follow_up", ""),
+                },
+                owner_row,
+            )
+        )
     session.flush()
     if listed:
-        # One multi-row INSERT: the ORM spends a second on 5,000 rows of a list. Status and mode
-        # are checked by the schema; no text here needs text_rules' check at flush.
+        # One multi-row INSERT: the ORM spends a second on 5,000 rows of a list, past text_rules'
+        # flush-time check: status, mode and role are checked by the schema, arrival and departure
+        # by loads_data (text_rules.check_tree and check_lengths).
         session.connection().execute(
             insert(Attendance.__table__),
             [
@@ -694,12 +817,31 @@ def import_data(session: Session, data: dict[str, Any], roster: dict[str, Person
                     "position": position,
                     "status": status,
                     "mode": mode,
+                    "role": role,
+                    "arrival": arrival,
+                    "departure": departure,
                     "version": 1,
                 }
-                for position, (person, status, mode) in enumerate(listed)
+                for position, (person, status, mode, role, arrival, departure) in enumerate(listed)
             ],
         )
         session.expire(meeting, ["attendance"])
+    row_ids: list[int] = []
+    if proxies or any(owner_row is not None for _fields, owner_row in decision_rows):
+        query = select(Attendance.id).where(Attendance.meeting_id == meeting.id).order_by(Attendance.position)
+        row_ids = list(session.scalars(query))
+    if proxies:
+        session.connection().execute(
+            update(Attendance.__table__)
+            .where(Attendance.__table__.c.id == bindparam("row_id"))
+            .values(represented_by_id=bindparam("proxy_id")),
+            [{"row_id": row_ids[at], "proxy_id": row_ids[proxy]} for at, proxy in proxies],
+        )
+    for fields, owner_row in decision_rows:
+        owner_id = row_ids[owner_row] if owner_row is not None else None
+        meeting.decisions.append(Decision(**fields, owner_attendance_id=owner_id))
+    if decision_rows:
+        session.flush()
     return meeting
 
 

@@ -24,6 +24,7 @@ from pathlib import Path
 from posixpath import dirname, join, normpath
 
 from models import text_rules
+from models.cells import FORMULA_STARTS, protect, unprotect  # noqa: F401  (their home before models.cells)
 from models.errors import MinutierError
 
 DELIMITERS = ",;\t|"
@@ -44,29 +45,6 @@ MAX_CELL_CHARS = 32_767  # Excel's own limit for one cell
 # Excel's grid: column XFD, row 1,048,576.
 EXCEL_COLUMNS = 16_384
 EXCEL_ROWS = 1_048_576
-
-
-# A spreadsheet runs a cell starting with one of these as a formula (CWE-1236): exports put an
-# apostrophe before it, and the import takes that apostrophe off again.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def protect(value: str) -> str:
-    """« =HYPERLINK(…) » → « '=HYPERLINK(…) »: shown as text, never evaluated; ``unprotect`` undoes it.
-
-    A value that ``unprotect`` would change (« '=x », « 't Hooft » is left alone) gets an
-    apostrophe too, so that every value comes back exactly as it was.
-    """
-    return "'" + value if value.startswith(FORMULA_STARTS) or _protected(value) else value
-
-
-def unprotect(value: str) -> str:
-    """The value before ``protect``: one leading apostrophe off, only where ``protect`` puts one."""
-    return value[1:] if _protected(value) else value
-
-
-def _protected(value: str) -> bool:
-    return value.startswith("'") and value[1:2] != "" and value[1:].startswith((*FORMULA_STARTS, "'"))
 
 
 def _one_line(error: object, limit: int = 160) -> str:

@@ -84,20 +84,22 @@ def check_length(where: str, value: Any, limit: int | None) -> None:
 
 
 def check_lengths(data: Any) -> None:
-    """Refuse interchange data (models.interchange) whose meeting or people fields exceed their columns.
+    """Refuse interchange data (models.interchange) whose fields exceed their columns.
 
     Before anything is written, naming the path (« people[2].civility »),
     as the flush-time check would only name the column.
     """
-    from models.entities import Meeting, Person
+    from models.entities import Attendance, Decision, Meeting, Person
 
     if not isinstance(data, dict):
         return
     records: list[tuple[str, Any, dict[str, int]]] = [("meeting", data.get("meeting"), limits(Meeting))]
-    people = data.get("people")
-    if isinstance(people, list):
-        person_limits = limits(Person)
-        records.extend((f"people[{i}]", row, person_limits) for i, row in enumerate(people))
+    # Attendance rows are inserted in bulk, past the flush-time check: their limits must be checked here.
+    for key, entity in (("people", Person), ("attendance", Attendance), ("decisions", Decision)):
+        rows = data.get(key)
+        if isinstance(rows, list):
+            row_limits = limits(entity)
+            records.extend((f"{key}[{i}]", row, row_limits) for i, row in enumerate(rows))
     for path, record, record_limits in records:
         if isinstance(record, dict):
             for key, limit in record_limits.items():

@@ -8,6 +8,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QMessageBox
 
 from ui import dialogs
+from ui.app import Windows
 from ui.main_window import MainWindow
 from ui.settings import Settings
 
@@ -15,10 +16,9 @@ YES_ROLES = (QMessageBox.ButtonRole.DestructiveRole, QMessageBox.ButtonRole.Acce
 
 
 def make_window(qtbot, db, tmp_path, meeting_id=None) -> MainWindow:
-    window = MainWindow(db, Settings(tmp_path / "settings.ini"))
+    """A window as the editor makes it (ui.app.Windows), shown on ``meeting_id``."""
+    window = Windows(Settings(tmp_path / "settings.ini")).open(db, meeting_id)
     qtbot.addWidget(window)
-    window.start(meeting_id)
-    window.show()
     return window
 
 

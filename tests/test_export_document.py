@@ -14,13 +14,14 @@ from docx.oxml.ns import qn
 from exporters.compte_rendu import export_meeting
 from models.sample import sample_text
 from models.services import meetings
+from models.services.reading import record_of
 
 FLICKR = "https://www.flickr.com/photos/uclg/albums/72177720313490276/with/53407434102"
 
 
 def export(db, meeting_id: int, language: str | None = None) -> bytes:
     with db.reading() as session:
-        return export_meeting(meetings.resolve(session, str(meeting_id)), language=language)
+        return export_meeting(record_of(meetings.resolve(session, str(meeting_id))), language=language)
 
 
 @pytest.fixture

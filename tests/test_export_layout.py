@@ -12,8 +12,8 @@ from docx.oxml.ns import qn
 
 from exporters.compte_rendu import render
 from exporters.errors import ExportError
-from exporters.plain import Block, MeetingData, Participant, ProgrammeItem, ProgrammePerson, Section
 from models.errors import MinutierError
+from models.records import Block, MeetingData, Participant, ProgrammeItem, ProgrammePerson, Section
 
 # A 2×1 pixel PNG.
 PNG = base64.b64decode(

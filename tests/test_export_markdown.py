@@ -9,7 +9,7 @@ import docx
 from docx.oxml.ns import qn
 
 from exporters.compte_rendu import render
-from exporters.plain import MeetingData
+from models.records import MeetingData
 
 
 def rendered(text: str, language: str = "fr"):

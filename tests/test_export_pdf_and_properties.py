@@ -20,10 +20,10 @@ from docx.oxml.ns import qn
 from exporters import pdf, sign_in_sheet
 from exporters.compte_rendu import export_meeting, render
 from exporters.errors import ExportError
-from exporters.plain import MeetingData, ProgrammeItem, Section
-from models.entities import Meeting
+from models.records import MeetingData, ProgrammeItem, Section
 from models.services import meetings
 from models.services.attendance import add_attendance
+from models.services.reading import attendance_list, record_of
 
 ROOT = Path(__file__).resolve().parents[1]
 SOFFICE = pdf.find_soffice()
@@ -43,12 +43,14 @@ def run_main(*args: str, env: dict[str, str] | None = None) -> subprocess.Comple
 
 def compte_rendu(db, meeting_id: int) -> docx.document.Document:
     with db.reading() as session:
-        return docx.Document(io.BytesIO(export_meeting(meetings.resolve(session, str(meeting_id)))))
+        return docx.Document(
+            io.BytesIO(export_meeting(record_of(meetings.resolve(session, str(meeting_id)))))
+        )
 
 
 def sheet(db, meeting_id: int, **options) -> docx.document.Document:
     with db.reading() as session:
-        data = sign_in_sheet.export_sign_in_sheet(session.get(Meeting, meeting_id), **options)
+        data = sign_in_sheet.export_sign_in_sheet(attendance_list(session, meeting_id), **options)
     return docx.Document(io.BytesIO(data))
 
 

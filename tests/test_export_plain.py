@@ -1,19 +1,21 @@
-"""Reducing a meeting to plain records: the SELECT path and the relationship path agree."""
+"""Reading a meeting as records (models/services/reading.py): SELECTs and relationships agree."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from exporters.plain import MeetingData, reduce_meeting
+from models import entities, records
 from models.entities import Block, Meeting, ProgrammeItem, ProgrammePerson, Section
+from models.records import MeetingData
 from models.services import meetings
+from models.services.reading import meeting_record, record_of
 
 
 def test_both_paths_agree_on_the_sample(db, sample_id):
     with db.reading() as session:
         meeting = meetings.resolve(session, str(sample_id))
-        rows = reduce_meeting(meeting)
-        objects = reduce_meeting(meeting, from_objects=True)
+        rows = record_of(meeting)
+        objects = record_of(meeting, from_objects=True)
     assert isinstance(rows, MeetingData)
     assert rows == objects
     assert len(rows.programme) == 9 and len(rows.participants) == 43
@@ -21,6 +23,8 @@ def test_both_paths_agree_on_the_sample(db, sample_id):
     assert rows.sections[1].sections[0].item_kind == "session"
     assert rows.sections[2].sections[-1].item_kind == "conclusions"
     assert [len(item.subtopics) for item in rows.programme] == [0, 0, 0, 0, 0, 0, 3, 0, 0]
+    with db.reading() as session:
+        assert meeting_record(session, sample_id) == rows
 
 
 def test_printed_name_falls_back_to_the_roster(db, sample_id):
@@ -28,8 +32,8 @@ def test_printed_name_falls_back_to_the_roster(db, sample_id):
         meeting = meetings.resolve(session, str(sample_id))
         meeting.programme[1].people[0].name = ""
         session.flush()
-        rows = reduce_meeting(meeting)
-        assert rows == reduce_meeting(meeting, from_objects=True)
+        rows = record_of(meeting)
+        assert rows == record_of(meeting, from_objects=True)
         assert rows.programme[1].speakers[0].name == "M. Sami Kanaan"
         session.rollback()
 
@@ -38,7 +42,7 @@ def test_pending_edits_are_seen(db, sample_id):
     with db.reading() as session:
         meeting = meetings.resolve(session, str(sample_id))
         meeting.sections[0].blocks[0].text = "Texte modifié."
-        assert reduce_meeting(meeting).sections[0].blocks[0].text == "Texte modifié."
+        assert record_of(meeting).sections[0].blocks[0].text == "Texte modifié."
 
 
 def test_a_meeting_outside_any_session():
@@ -49,7 +53,12 @@ def test_a_meeting_outside_any_session():
     section = Section(title="Ouverture", programme_item=item)
     section.blocks.append(Block(kind="paragraph", text="Bienvenue."))
     meeting.sections.append(section)
-    data = reduce_meeting(meeting)
+    data = record_of(meeting)
     assert data.programme[0].moderators[0].name == "Mme X"
     assert data.sections[0].item_kind == "session"
     assert data.sections[0].blocks[0].text == "Bienvenue."
+
+
+def test_the_records_vocabulary_is_the_databases():
+    assert records.ATTENDANCE_STATUSES == entities.ATTENDANCE_STATUSES
+    assert records.ATTENDANCE_MODES == entities.ATTENDANCE_MODES

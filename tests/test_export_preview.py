@@ -13,14 +13,14 @@ from exporters.compte_rendu import render
 from exporters.html_preview import parse_link, render_html
 from exporters.labels import load_labels
 from exporters.ooxml import qn
-from exporters.plain import Block, MeetingData, Section, reduce_meeting, with_unsaved
-from models.services import meetings
+from models.records import Block, MeetingData, Section, with_unsaved
+from models.services.reading import meeting_record
 
 
 @pytest.fixture
 def sample(db, sample_id) -> MeetingData:
     with db.reading() as session:
-        return reduce_meeting(meetings.get_meeting(session, sample_id))
+        return meeting_record(session, sample_id)
 
 
 def word_paragraphs(data: MeetingData, language: str | None = None) -> list[str]:

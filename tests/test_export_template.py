@@ -16,6 +16,7 @@ from exporters.errors import ExportError
 from exporters.ooxml import PLAIN
 from exporters.typography import for_language
 from exporters.word import WordDocument, template_bytes
+from models.services.reading import record_of
 
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPT = ROOT / "resources" / "templates" / "make_template.py"
@@ -82,7 +83,7 @@ def test_synthetic_meeting_exports(db):
     with db.reading() as session:
         from models.services import meetings
 
-        data = compte_rendu.export_meeting(meetings.resolve(session, str(meeting_id)))
+        data = compte_rendu.export_meeting(record_of(meetings.resolve(session, str(meeting_id))))
     document = docx.Document(io.BytesIO(data))
     text = "\n".join(p.text for p in document.paragraphs)
     assert "Réunion synthétique" in text and "*" not in text

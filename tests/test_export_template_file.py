@@ -26,6 +26,7 @@ from exporters.word import template_bytes
 from models import interchange
 from models.database import open_database
 from models.services import meetings, rollover
+from models.services.reading import meeting_record, record_of
 from models.services.templates import (
     TemplateRefused,
     clear_template,
@@ -94,8 +95,8 @@ def reference() -> bytes:
 def test_the_export_takes_the_look_and_keeps_the_content(db, sample_id, reference):
     with db.reading() as session:
         meeting = meetings.get_meeting(session, sample_id)
-        plain = export_meeting(meeting)
-        styled = export_meeting(meeting, reference=reference)
+        plain = export_meeting(record_of(meeting))
+        styled = export_meeting(record_of(meeting), reference=reference)
 
     assert texts(styled) == texts(plain)
     document = docx.Document(io.BytesIO(styled))
@@ -137,7 +138,7 @@ def test_the_export_takes_the_look_and_keeps_the_content(db, sample_id, referenc
 
 def test_lists_keep_their_numbering_with_the_users_file(db, sample_id, reference):
     with db.reading() as session:
-        styled = export_meeting(meetings.get_meeting(session, sample_id), reference=reference)
+        styled = export_meeting(meeting_record(session, sample_id), reference=reference)
     document = docx.Document(io.BytesIO(styled))
     numbering = document.part.numbering_part.element
     nums = {n.get(qn("w:numId")) for n in numbering.iter(qn("w:num"))}
@@ -170,7 +171,7 @@ def test_a_list_style_that_lost_its_numbering_is_reported_and_mended(db, sample_
         "the Word file's style \"Minutier Bullet\" has lost its list numbering; Minutier's is put back."
     ]
     with db.reading() as session:
-        styled = export_meeting(meetings.get_meeting(session, sample_id), reference=out.getvalue())
+        styled = export_meeting(meeting_record(session, sample_id), reference=out.getvalue())
     mended = docx.Document(io.BytesIO(styled)).styles["Minutier Bullet"].element
     assert mended.find(f"{qn('w:pPr')}/{qn('w:numPr')}/{qn('w:numId')}") is not None
 
@@ -181,7 +182,7 @@ def test_the_template_is_stored_copied_and_rolled_forward(db, sample_id, referen
     with db.reading() as session:
         assert get_template(session, sample_id) == (reference, "CR 2022.docx")
         meeting = meetings.get_meeting(session, sample_id)
-        stored_export = export_meeting(meeting)
+        stored_export = export_meeting(record_of(meeting))
         dump = interchange.dumps(meeting)
     section = docx.Document(io.BytesIO(stored_export)).sections[-1]
     assert abs(section.page_width - LETTER[0]) < Cm(0.01) and abs(section.page_height - LETTER[1]) < Cm(0.01)
@@ -214,7 +215,7 @@ def test_the_template_is_stored_copied_and_rolled_forward(db, sample_id, referen
         previous = clear_template(session, sample_id)
     with db.reading() as session:
         assert get_template(session, sample_id) == (None, "")
-        assert texts(export_meeting(meetings.get_meeting(session, sample_id))) == texts(stored_export)
+        assert texts(export_meeting(meeting_record(session, sample_id))) == texts(stored_export)
     with db.transaction() as session:
         restore_template(session, sample_id, previous)
     with db.reading() as session:
@@ -360,7 +361,7 @@ def test_a_file_without_page_setup_prints_on_a4(db, sample_id):
         out.getvalue()
     )
     with db.reading() as session:
-        styled = export_meeting(meetings.get_meeting(session, sample_id), reference=out.getvalue())
+        styled = export_meeting(meeting_record(session, sample_id), reference=out.getvalue())
     section = docx.Document(io.BytesIO(styled)).sections[-1]
     # Minutier's template's A4 and 2.5 cm, in the twips it writes them in.
     assert (section.page_width, section.page_height, section.left_margin) == (

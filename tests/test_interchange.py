@@ -111,7 +111,7 @@ BAD = [
     (_set(["programme", 6, "subtopics", 0, "subtopics"], [{"title": "x"}]), "cannot have sub-topics"),
     (_set(["people", 1, "ref"], "p1"), 'people[1].ref: "p1" is used twice'),
     (_set(["meeting", "logo"], {"media_type": "image/png", "data": "%%%"}), "meeting.logo.data"),
-    (_set(["version"], 2), "version: written by a newer Minutier"),
+    (_set(["version"], 3), "version: written by a newer Minutier"),
     (_set(["format"], "something"), "format: not a Minutier meeting file"),
 ]
 

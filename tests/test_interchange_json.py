@@ -43,7 +43,7 @@ def with_key_twice(text: str, before: str, twice: str) -> str:
     "before, twice, where",
     [
         # The people would be dropped: the last "people" wins in Python's json.
-        ('  "version": 1,\n', '  "people": [],\n', "people"),
+        ('  "version": 2,\n', '  "people": [],\n', "people"),
         # A newer version hidden by a repeated key.
         ('  "format": "minutier.meeting",\n', '  "version": 99,\n', "version"),
         ('    "document_title": "COMPTE-RENDU",\n', '    "title": "Autre",\n', "meeting.title"),
@@ -73,7 +73,7 @@ def test_same_key_in_different_objects_is_fine():
 
 @pytest.mark.parametrize("digits", [4301, 5000, 100_000])
 def test_an_endless_integer_is_refused_in_one_line(digits):
-    text = sample_text().replace('"version": 1', '"version": 1' + "0" * digits, 1)
+    text = sample_text().replace('"version": 2', '"version": 2' + "0" * digits, 1)
     with pytest.raises(FormatError) as caught:
         interchange.loads_data(text)
     assert "digits" in str(caught.value) and "\n" not in str(caught.value)
@@ -82,8 +82,8 @@ def test_an_endless_integer_is_refused_in_one_line(digits):
 def test_the_import_command_refuses_both_without_traceback(tmp_path):
     db = tmp_path / "m.sqlite"
     for name, text in (
-        ("twice.json", with_key_twice(sample_text(), '  "version": 1,\n', '  "people": [],\n')),
-        ("long.json", sample_text().replace('"version": 1', '"version": ' + "9" * 5000, 1)),
+        ("twice.json", with_key_twice(sample_text(), '  "version": 2,\n', '  "people": [],\n')),
+        ("long.json", sample_text().replace('"version": 2', '"version": ' + "9" * 5000, 1)),
     ):
         path = tmp_path / name
         path.write_text(text, encoding="utf-8")

@@ -39,19 +39,46 @@ def test_the_project_keeps_its_layers(tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_a_qt_import_in_an_exporter_is_caught(tmp_path):
+def lint_with(tmp_path: Path, module: str, line: str) -> subprocess.CompletedProcess[str]:
+    """lint-imports on a copy of the project where ``module`` (a path) starts with ``line``."""
     tree = copy_tree(tmp_path)
-    module = tree / "exporters" / "typography.py"
-    module.write_text("from PySide6 import QtCore  # noqa\n" + module.read_text(encoding="utf-8"))
-    result = run_lint(tree)
+    path = tree / module
+    path.write_text(line + "  # noqa\n" + path.read_text(encoding="utf-8"))
+    return run_lint(tree)
+
+
+def test_a_qt_import_in_an_exporter_is_caught(tmp_path):
+    result = lint_with(tmp_path, "exporters/typography.py", "from PySide6 import QtCore")
     assert result.returncode != 0
     assert "exporters.typography -> PySide6" in result.stdout
 
 
 def test_an_upward_import_from_models_is_caught(tmp_path):
-    tree = copy_tree(tmp_path)
-    module = tree / "models" / "errors.py"
-    module.write_text("import ui.times  # noqa\n" + module.read_text(encoding="utf-8"))
-    result = run_lint(tree)
+    result = lint_with(tmp_path, "models/errors.py", "import ui.times")
     assert result.returncode != 0
     assert "models.errors -> ui.times" in result.stdout
+
+
+def test_an_orm_import_in_an_exporter_is_caught(tmp_path):
+    result = lint_with(tmp_path, "exporters/programme.py", "from models.entities import Meeting")
+    assert result.returncode != 0
+    assert "exporters.programme -> models.entities" in result.stdout
+
+
+def test_a_sqlalchemy_import_in_the_ui_is_caught(tmp_path):
+    result = lint_with(tmp_path, "ui/times.py", "import sqlalchemy")
+    assert result.returncode != 0
+    assert "ui.times -> sqlalchemy" in result.stdout
+
+
+def test_a_helper_importing_the_main_window_is_caught(tmp_path):
+    # The type-only import the menus used to make: a cycle all the same.
+    result = lint_with(tmp_path, "ui/menus.py", "from ui.main_window import MainWindow")
+    assert result.returncode != 0
+    assert "ui.menus -> ui.main_window" in result.stdout
+
+
+def test_ui_importing_the_command_line_is_caught(tmp_path):
+    result = lint_with(tmp_path, "ui/app.py", "import main")
+    assert result.returncode != 0
+    assert "ui.app -> main" in result.stdout

@@ -85,3 +85,71 @@ def test_opening_an_up_to_date_database_does_not_import_alembic(db_path, db):
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False"]
+
+
+def _rows(path, table: str, columns: list[str]) -> list[tuple]:
+    con = sqlite3.connect(path)
+    try:
+        listed = ", ".join(f'"{c}"' for c in columns)
+        return con.execute(f'SELECT {listed} FROM "{table}" ORDER BY id').fetchall()
+    finally:
+        con.close()
+
+
+def test_a_0003_database_with_the_2023_meeting_keeps_every_row_and_value(tmp_path):
+    from models.migrations import upgrade_to_head
+    from models.sample import load_sample
+
+    # The 2023 meeting as a database of revision 0003 holds it: each table's 0003 columns copied over.
+    source = tmp_path / "source.sqlite"
+    db = open_database(source)
+    try:
+        with db.transaction() as session:
+            load_sample(session)
+    finally:
+        db.close()
+    old = tmp_path / "old.sqlite"
+    engine = create_engine(f"sqlite:///{old}")
+    upgrade_to_head(engine, "0003")
+    engine.dispose()
+    con = sqlite3.connect(old)
+    con.execute(f"PRAGMA application_id={APPLICATION_ID}")
+    con.execute("ATTACH DATABASE ? AS source", (str(source),))
+    kept: dict[str, list[str]] = {}
+    for (table,) in con.execute(
+        "SELECT name FROM sqlite_master WHERE type='table' AND name != 'alembic_version'"
+    ):
+        kept[table] = [r[1] for r in con.execute(f'PRAGMA table_info("{table}")')]
+    for table, columns in kept.items():
+        listed = ", ".join(f'"{c}"' for c in columns)
+        con.execute(f'INSERT INTO "{table}" ({listed}) SELECT {listed} FROM source."{table}"')
+    con.commit()
+    con.execute("DETACH DATABASE source")
+    con.close()
+    before = {table: _rows(old, table, columns) for table, columns in kept.items() if "id" in columns}
+    assert before["attendance"] and before["block"]
+
+    db = open_database(old, backup_dir=tmp_path / "backups")
+    db.close()
+    for table, rows in before.items():
+        assert _rows(old, table, kept[table]) == rows, table
+    # The new columns read as the 2023 shape: no role, no proxy, the default settings.
+    assert set(_rows(old, "attendance", ["role", "represented_by_id", "arrival", "departure"])) == {
+        ("", None, "", "")
+    }
+    assert set(
+        _rows(
+            old,
+            "meeting",
+            [
+                "document_kind",
+                "agenda_numbering",
+                "printed_lists",
+                "quorum_rule",
+                "quorum_number",
+                "label_overrides",
+            ],
+        )
+    ) == {("compte_rendu", 0, "", "none", None, "")}
+    assert _rows(old, "decision", ["id"]) == []
+    assert _schema(f"sqlite:///{old}") == _schema(f"sqlite:///{source}")

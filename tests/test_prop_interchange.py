@@ -4,11 +4,14 @@ Generated meetings hold what broke before or could: homonyms (same name
 and organisation, other or no e-mail), rows naming only an organisation,
 people written exactly alike, empty and huge fields, every status, mode,
 kind and role, Markdown-looking literals (``* _ # [ ] \\``), line breaks,
-accents and scripts beyond Latin. Each example imports the generated data
+accents and scripts beyond Latin; and the committee fields of version 2
+(roles, proxies, arrivals, settings, label overrides, decisions owned by a
+participant or an organisation). Each example imports the generated data
 into an emptied database, dumps it, imports that dump into the same
 database (every person is then found in the roster) and into another
 SQLite file, and expects the same bytes from both; the first dump must
-also say what was generated, person for person.
+also say what was generated, person for person. The quick schema check
+is compared with jsonschema on documents of both versions.
 
 On PostgreSQL too when MINUTIER_TEST_PG_URL is set (both_backends).
 PROP_EXAMPLES=2000 runs longer; 300 is the floor kept in CI.
@@ -72,8 +75,20 @@ person = st.fixed_dictionaries(
 times = st.one_of(st.none(), st.times().map(lambda t: t.strftime("%H:%M")))
 
 
+def _in_order(options: list[str]):
+    """A subset of ``options`` in their order: the form a dump writes."""
+    return st.lists(st.booleans(), min_size=len(options), max_size=len(options)).map(
+        lambda keep: [o for o, k in zip(options, keep, strict=True) if k]
+    )
+
+
+label_keys = st.one_of(
+    st.sampled_from(["programme_heading", "objectives_heading"]), some_text.filter(str.strip)
+)
+
+
 @st.composite
-def meetings(draw):
+def meetings(draw, version: int = 2):
     people = draw(st.lists(person, max_size=8))
     # A copy of an earlier row: two people written exactly alike.
     if people and draw(st.booleans()):
@@ -90,6 +105,15 @@ def meetings(draw):
         }
         for ref in listed
     ]
+    if version >= 2:
+        for row in attendance:
+            others = [ref for ref in listed if ref != row["person"]]
+            row["role"] = draw(
+                st.sampled_from(["", "chair", "vice_chair", "secretary", "member", "guest", "staff"])
+            )
+            row["represented_by"] = draw(st.one_of(st.none(), st.sampled_from(others))) if others else None
+            row["arrival"] = draw(st.one_of(st.just(""), st.just("10h30"), bounded(64)))
+            row["departure"] = draw(st.one_of(st.just(""), st.just("from item 3"), bounded(64)))
     item_refs: list[str] = []
 
     def item(depth: int):
@@ -173,15 +197,44 @@ def meetings(draw):
         "photo_album_url": draw(small_text),
         "logo": logo,
     }
-    return {
+    data = {
         "format": "minutier.meeting",
-        "version": 1,
+        "version": version,
         "meeting": head,
         "people": [{"ref": ref, **fields} for ref, fields in zip(refs, people, strict=True)],
         "attendance": attendance,
         "programme": programme,
         "report": report,
     }
+    if version < 2:
+        return data
+    head["document_kind"] = draw(st.sampled_from(["compte_rendu", "proces_verbal", "releve_de_decisions"]))
+    head["agenda_numbering"] = draw(st.booleans())
+    head["printed_lists"] = {
+        "lists": draw(_in_order(["present", "excused", "absent", "guests"])),
+        "columns": draw(_in_order(["civility", "function", "organisation"])),
+    }
+    head["quorum"] = draw(
+        st.one_of(st.sampled_from(["none", "majority", "two_thirds"]), st.integers(1, 100_000))
+    )
+    head["labels"] = draw(st.dictionaries(label_keys, text, max_size=3))
+    owners = [st.none(), st.fixed_dictionaries({"organisation": some_text})]
+    if listed:
+        owners.append(st.fixed_dictionaries({"person": st.sampled_from(listed)}))
+    numbers = draw(st.lists(st.text(_CHARS, min_size=1, max_size=32), unique=True, max_size=3))
+    data["decisions"] = [
+        {
+            "number": number,
+            "text": draw(text),
+            "item": draw(item_ref),
+            "owner": draw(st.one_of(*owners)),
+            "due": draw(st.one_of(st.none(), st.dates(dt.date(1900, 1, 1), dt.date(2200, 12, 31)).map(str))),
+            "status": draw(st.sampled_from(["open", "in_progress", "done", "dropped"])),
+            "follow_up": draw(small_text),
+        }
+        for number in numbers
+    ]
+    return data
 
 
 def meaning(data: dict) -> dict:
@@ -198,9 +251,9 @@ def meaning(data: dict) -> dict:
             return {k: walk(v, k) for k, v in node.items() if k != "ref" and node is not data}
         if isinstance(node, list):
             return [walk(v) for v in node]
-        if key == "person" and node is not None:
+        if key in ("person", "represented_by") and node is not None:
             return people[node]
-        if key == "programme_item" and node is not None:
+        if key in ("programme_item", "item") and node is not None:
             return places[node]
         return node
 
@@ -262,8 +315,8 @@ json_values = st.recursive(
 
 @st.composite
 def changed_meetings(draw):
-    """A generated meeting with one place changed: a value replaced, a key dropped or added."""
-    data = draw(meetings())
+    """A meeting of either version with one place changed: a value replaced, a key dropped or added."""
+    data = draw(st.one_of(meetings(1), meetings(2)))
     places = []
 
     def collect(node):
@@ -279,7 +332,9 @@ def changed_meetings(draw):
     node = draw(st.sampled_from(places))
     how = draw(st.sampled_from(["replace", "drop", "add"]))
     if how == "add" or not node:
-        node[draw(st.sampled_from(["extra", "ref", "person", "title"]))] = draw(json_values)
+        node[draw(st.sampled_from(["extra", "ref", "person", "title", "labels", "owner"]))] = draw(
+            json_values
+        )
     elif how == "drop":
         del node[draw(st.sampled_from(sorted(node)))]
     else:
@@ -294,6 +349,7 @@ def test_the_quick_schema_check_agrees_with_jsonschema(data):
     """The quick check lets a file through only when jsonschema would; errors are always jsonschema's."""
     import jsonschema
 
-    quick = interchange._quick_check()
+    version = interchange._version_of(data)
+    quick = interchange._quick_check(version)
     assert quick is not None
-    assert quick(data) == jsonschema.Draft202012Validator(interchange._schema()).is_valid(data)
+    assert quick(data) == jsonschema.Draft202012Validator(interchange._schema(version)).is_valid(data)

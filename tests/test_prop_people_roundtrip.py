@@ -23,8 +23,9 @@ from sqlalchemy import select
 
 from exporters.attendance_table import export_attendance
 from models import people_import, tabular
-from models.entities import ATTENDANCE_MODES, ATTENDANCE_STATUSES, Attendance, Meeting, Person
+from models.entities import ATTENDANCE_MODES, ATTENDANCE_STATUSES, Attendance, Person
 from models.services import meetings
+from models.services.reading import attendance_list
 
 EXAMPLES = int(os.environ.get("MINUTIER_HYPOTHESIS_EXAMPLES", "200"))
 
@@ -139,7 +140,7 @@ def test_export_then_import_into_the_same_meeting_changes_nothing(db, listed, fm
     with db.reading() as session:
         before = snapshot(session, meeting_id)
         data = export_attendance(
-            session.get(Meeting, meeting_id), fmt, language=language, delimiter=delimiter
+            attendance_list(session, meeting_id), fmt, language=language, delimiter=delimiter
         )
     table = tabular.read_table_bytes(data, f"liste.{fmt}")
     mapping = people_import.guess_mapping(table.headers)

@@ -28,7 +28,7 @@ from PySide6.QtGui import (
 )
 
 from exporters.compte_rendu import render
-from exporters.plain import MeetingData
+from models.records import MeetingData
 from ui.richtext_markdown import LINE_BREAK, block_runs, document_markdown, load_markdown
 
 # Every character CommonMark could take for syntax, and some that look like entities or lists.

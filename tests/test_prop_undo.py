@@ -248,7 +248,7 @@ def test_every_programme_item_edit_stays_reachable(qapp, sample, steps):
     def edit(choice: int, n: int):
         fields = [{"title": f"Titre {n}"}, {"debate": n % 2 == 0}, {"title": f"**{n}** _x_"}]
         fields.append({"title": "Ouverture"})
-        assert push(stack, commands.edit(db, "Edit", programme.update_item, item_id, fields[choice])) is None
+        assert push(stack, commands.Edit(db, "Edit", programme.update_item, item_id, fields[choice])) is None
         return read()
 
     run_edits(steps, stack, read(), read, edit)
@@ -271,17 +271,15 @@ def test_every_attendance_row_edit_stays_reachable(qapp, sample, steps):
     def edit(choice: int, n: int):
         done = lambda _ids: None  # noqa: E731 - the table model's refresh is not under test here
         if choice == 0:
-            command = attendance_commands.edit_person(db, "Edit", row_id, person_id, done, function=f"F{n}")
+            command = attendance_commands.EditPerson(db, "Edit", row_id, person_id, done, function=f"F{n}")
         elif choice == 1:
-            command = attendance_commands.edit_person(
-                db, "Edit", row_id, person_id, done, email=f"a{n}@x.org"
-            )
+            command = attendance_commands.EditPerson(db, "Edit", row_id, person_id, done, email=f"a{n}@x.org")
         elif choice == 2:
-            command = attendance_commands.mark(
+            command = attendance_commands.Mark(
                 db, "Mark", [row_id], done, status=("present", "excused")[n % 2]
             )
         else:
-            command = attendance_commands.mark(
+            command = attendance_commands.Mark(
                 db, "Mark", [row_id], done, mode=("remote", "in_person")[n % 2]
             )
         assert push(stack, command) is None

@@ -241,7 +241,15 @@ def test_the_starting_document_is_valid_and_imports_completely(import_db):
     with import_db.transaction() as session:
         meeting = interchange.import_data(session, interchange.loads_data(json.dumps(VALID)))
         data = interchange.meeting_to_data(meeting)
-    assert data["meeting"] == {**VALID["meeting"]}
+    # A version-1 document: the committee settings of version 2 read as their defaults.
+    assert data["meeting"] == {
+        **VALID["meeting"],
+        "document_kind": "compte_rendu",
+        "agenda_numbering": False,
+        "printed_lists": {"lists": ["present"], "columns": ["organisation"]},
+        "quorum": "none",
+        "labels": {},
+    }
     assert len(data["attendance"]) == 3 and len(data["programme"]) == 2
     assert data["report"][0]["sections"][0]["title"] == "Sous-section"
 

@@ -24,6 +24,7 @@ from models.database import open_database
 from models.entities import Attendance, Block, Meeting, Person
 from models.errors import FormatError
 from models.services import attendance, meetings, report
+from models.services.reading import meeting_record
 
 STRANGE = {
     "arabic": "اجتماع الفريق العامل لمدينة جنيف",
@@ -176,7 +177,7 @@ def test_strange_text_round_trips_through_word_unchanged(db):
 
     meeting_id = build(db)
     with db.reading() as session:
-        data = export_meeting(session.get(Meeting, meeting_id))
+        data = export_meeting(meeting_record(session, meeting_id))
     texts = docx_texts(data)
     whole = "\n".join(texts)
     for key, text in STRANGE.items():
@@ -201,7 +202,7 @@ def test_a_10_mb_note_is_stored_and_exported_whole(db, db_path):
     try:
         with again.reading() as session:
             assert session.get(Block, block_id).text == note
-            data = export_meeting(session.get(Meeting, meeting_id))
+            data = export_meeting(meeting_record(session, meeting_id))
     finally:
         again.close()
     texts = set(docx_texts(data))

@@ -12,6 +12,7 @@ from PySide6.QtGui import QFont, QTextCharFormat, QTextCursor, QUndoStack
 
 from models.entities import Block, Section
 from models.services import meetings, programme, report
+from models.services.reading import meeting_record
 from ui.report.tab import ReportTab
 from ui.richtext import document_markdown
 
@@ -395,7 +396,7 @@ def test_bold_and_list_reach_the_exported_docx(qtbot, tab, db, sample_id):
     type_bold_and_list(qtbot, tab.block_editor.text)
     tab.flush()
     with db.reading() as session:
-        data = compte_rendu.export_meeting(meetings.get_meeting(session, sample_id))
+        data = compte_rendu.export_meeting(meeting_record(session, sample_id))
     document = docx.Document(io.BytesIO(data))
     runs = [run for p in document.paragraphs for run in p.runs]
     assert any(run.text == "Reslog 2" and run.bold for run in runs)
@@ -467,7 +468,7 @@ def test_typed_markdown_characters_stay_text(qtbot, tab, db, sample_id):
     assert fragment.charFormat().fontWeight() == QFont.Weight.Normal
 
     with db.reading() as session:
-        data = compte_rendu.export_meeting(meetings.get_meeting(session, sample_id))
+        data = compte_rendu.export_meeting(meeting_record(session, sample_id))
     paragraphs = [p for p in docx.Document(io.BytesIO(data)).paragraphs if p.text.endswith(typed)]
     assert len(paragraphs) == 1
     words = ("**interpretes**", "2*3*4", "_x_")

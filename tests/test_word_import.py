@@ -17,6 +17,7 @@ from exporters.compte_rendu import export_meeting
 from models import interchange
 from models.entities import Meeting, Person
 from models.services import meetings
+from models.services.reading import meeting_record
 from models.word_import import add_meeting, read_docx
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -42,12 +43,12 @@ def texts(data: bytes) -> list[str]:
 def round_trip(db, meeting_id: int) -> tuple[bytes, bytes, int]:
     """(first export, export of the meeting imported from it, the new meeting's id)."""
     with db.reading() as session:
-        first = export_meeting(meetings.get_meeting(session, meeting_id))
+        first = export_meeting(meeting_record(session, meeting_id))
     reading = read_docx(first, "export.docx")
     with db.transaction() as session:
         new_id = add_meeting(session, reading).meeting_id
     with db.reading() as session:
-        second = export_meeting(meetings.get_meeting(session, new_id))
+        second = export_meeting(meeting_record(session, new_id))
     return first, second, new_id
 
 
@@ -104,7 +105,7 @@ def run(*args: str) -> subprocess.CompletedProcess:
 def test_command_line_dry_run_writes_nothing_then_imports(db, sample_id, db_path, tmp_path):
     with db.reading() as session:
         source = tmp_path / "cr-2023.docx"
-        source.write_bytes(export_meeting(meetings.get_meeting(session, sample_id)))
+        source.write_bytes(export_meeting(meeting_record(session, sample_id)))
     db.close()
     before = db_path.read_bytes()
     dry = run("import-docx", str(source), "--dry-run", "--db", str(db_path))
@@ -292,13 +293,13 @@ def test_a_document_that_is_not_a_compte_rendu_imports_what_it_can(db):
 @pytest.mark.parametrize("language", ["en", "es"])
 def test_exports_in_english_and_spanish_read_back(db, sample_id, language):
     with db.reading() as session:
-        first = export_meeting(meetings.get_meeting(session, sample_id), language=language)
+        first = export_meeting(meeting_record(session, sample_id), language=language)
     reading = read_docx(first, "export.docx")
     assert reading.understanding.language == language
     with db.transaction() as session:
         new_id = add_meeting(session, reading).meeting_id
     with db.reading() as session:
-        second = export_meeting(meetings.get_meeting(session, new_id))
+        second = export_meeting(meeting_record(session, new_id))
     assert texts(second) == texts(first)
 
 

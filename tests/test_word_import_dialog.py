@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 
 from exporters.compte_rendu import export_meeting
 from models.entities import Meeting
-from models.services import meetings
+from models.services.reading import meeting_record
 from ui.year import files
 
 
@@ -20,7 +20,7 @@ def meeting_count(db) -> int:
 def test_the_report_shows_first_and_import_adds_the_meeting(qtbot, db, sample_id, tmp_path):
     source = tmp_path / "cr-2023.docx"
     with db.reading() as session:
-        source.write_bytes(export_meeting(meetings.get_meeting(session, sample_id)))
+        source.write_bytes(export_meeting(meeting_record(session, sample_id)))
     window = make_window(qtbot, db, tmp_path, sample_id)
     action = next(a for a in window.menuBar().actions()[0].menu().actions() if "Word" in a.text())
     with files.choosing(source) as asked:
@@ -41,7 +41,7 @@ def test_the_report_shows_first_and_import_adds_the_meeting(qtbot, db, sample_id
 def test_cancel_writes_nothing(qtbot, db, sample_id, tmp_path):
     source = tmp_path / "cr.docx"
     with db.reading() as session:
-        source.write_bytes(export_meeting(meetings.get_meeting(session, sample_id)))
+        source.write_bytes(export_meeting(meeting_record(session, sample_id)))
     window = make_window(qtbot, db, tmp_path, sample_id)
     with files.choosing(source):
         window.word_import.action.trigger()

@@ -18,7 +18,7 @@ from test_word_import import texts
 
 from exporters.compte_rendu import export_meeting
 from models import interchange
-from models.services import meetings
+from models.services.reading import meeting_record, record_of
 from models.word_import import add_meeting, read_docx
 
 WORDS = st.sampled_from(
@@ -279,12 +279,12 @@ def meeting(draw):
 def test_generated_meetings_export_the_same_text_after_import_docx(db, data):
     with db.transaction() as session:
         original = interchange.import_data(session, interchange.loads_data(json.dumps(data)))
-        first = export_meeting(original)
+        first = export_meeting(record_of(original))
     reading = read_docx(first, "generated.docx")
     with db.transaction() as session:
         new_id = add_meeting(session, reading).meeting_id
     with db.reading() as session:
-        second = export_meeting(meetings.get_meeting(session, new_id))
+        second = export_meeting(meeting_record(session, new_id))
     assert texts(second) == texts(first)
 
 

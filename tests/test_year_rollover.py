@@ -181,3 +181,58 @@ def test_new_from_command(tmp_path):
     bad = run("new-from", "2023", "--date", "demain")
     assert bad.returncode == 1 and bad.stderr.startswith("minutier: date:") and "Traceback" not in bad.stderr
     assert run("new-from", "2023").returncode == 2
+
+
+def test_open_decisions_and_the_settings_are_carried_and_history_runs_across_both(db, sample_id):
+    from models.entities import Decision
+    from models.services import attendance, committee, decisions
+
+    with db.transaction() as session:
+        listed = session.get(Meeting, sample_id).attendance
+        present, excused = listed[0], listed[1]
+        attendance.update_attendance(session, present.id, role="chair")
+        set_marks(session, [excused.id], status="excused")
+        settings = {
+            "document_kind": "proces_verbal",
+            "agenda_numbering": True,
+            "printed_lists": committee.PrintedLists(("present", "excused"), ("function",)),
+            "quorum": 7,
+            "label_overrides": {"programme_heading": "Ordre du jour"},
+        }
+        committee.set_settings(session, sample_id, **settings)
+        item = session.get(Meeting, sample_id).programme[0].id
+        kept = {
+            "open": decisions.add_decision(
+                session, sample_id, text="Statuts", owner_attendance_id=present.id, programme_item_id=item
+            ),
+            "in_progress": decisions.add_decision(
+                session, sample_id, text="Budget", owner_attendance_id=excused.id, due="2024-06-30"
+            ),
+        }
+        decisions.update_decision(session, kept["in_progress"].id, status="in_progress", follow_up="Devis")
+        decisions.add_decision(session, sample_id, text="Fait", status="done")
+        decisions.add_decision(session, sample_id, text="Abandonné", status="dropped")
+        excused_name = excused.person.display_name
+        kept_ids = {status: d.id for status, d in kept.items()}
+    new_id = roll(db, sample_id)
+    with db.reading() as session:
+        new = session.get(Meeting, new_id)
+        assert committee.settings(new) == settings
+        carried = decisions.list_decisions(session, new_id)
+        assert [(d.number, d.text, d.status, d.previous_id) for d in carried] == [
+            ("2023-01", "Statuts", "open", kept_ids["open"]),
+            ("2023-02", "Budget", "in_progress", kept_ids["in_progress"]),
+        ]
+        chair = new.attendance[0]
+        assert (chair.person_id, chair.role) == (present.person_id, "chair")
+        assert carried[0].owner_attendance_id == chair.id and carried[0].programme_item_id is None
+        # The excused owner is not invited again: their name stays, written out.
+        assert (carried[1].owner_attendance_id, carried[1].owner_text) == (None, excused_name)
+        assert (carried[1].due, carried[1].follow_up) == (dt.date(2024, 6, 30), "Devis")
+        for decision_id in (kept_ids["in_progress"], carried[1].id):
+            steps = decisions.history(session, decision_id)
+            assert [(s.meeting_id, s.decision_id) for s in steps] == [
+                (sample_id, kept_ids["in_progress"]),
+                (new_id, carried[1].id),
+            ]
+        assert session.get(Decision, kept_ids["open"]).meeting_id == sample_id  # the old one stays

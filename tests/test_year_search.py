@@ -111,3 +111,34 @@ def test_snippet_maps_folded_positions_back():
     cut = search.snippet(text, ["nandu"])
     assert "Ñandú" in cut and cut.startswith("… ") and cut.endswith(" …")
     assert search.snippet("court", ["zz"]) == "court"
+
+
+def test_decisions_are_found_by_number_text_owner_and_follow_up_and_after_each_edit(db):
+    from models.services import decisions
+
+    ids = add_years(db, (2022, 2023))
+    with db.transaction() as session:
+        first = decisions.add_decision(
+            session, ids[2022], text="Créer un fonds d'urgence", owner_text="Cités Unies France"
+        )
+        carried = decisions.add_decision(
+            session, ids[2023], number=first.number, text="Créer un fonds d'urgence", previous_id=first.id
+        )
+        first_id, carried_id = first.id, carried.id
+    with db.reading() as session:
+        found = search.search(session, "FONDS urgence")
+        assert [g.meeting_id for g in found.groups] == [ids[2023], ids[2022]]
+        assert [(h.tab, h.kind, h.object_id, h.field, h.label) for g in found.groups for h in g.hits] == [
+            ("decisions", "decision", carried_id, "text", "2022-01"),
+            ("decisions", "decision", first_id, "text", "2022-01"),
+        ]
+        found = search.search(session, "cites unies")  # the sample names them too, in its texts
+        owned = [(h.object_id, h.field) for g in found.groups for h in g.hits if h.kind == "decision"]
+        assert owned == [(first_id, "owner_text")]
+        assert search.search(session, "2022-01").total == 2
+        assert search.search(session, "devis").total == 0
+    with db.transaction() as session:
+        decisions.update_decision(session, carried_id, follow_up="Devis reçus en mars")
+    with db.reading() as session:
+        (group,) = search.search(session, "devis recus").groups
+        assert [(h.object_id, h.field) for h in group.hits] == [(carried_id, "follow_up")]

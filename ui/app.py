@@ -1,4 +1,9 @@
-"""Starting the editor: QApplication, language, error guard, database, main window."""
+"""Starting the editor: QApplication, language, error guard, database; and the windows' lifetime.
+
+Every main window is made, replaced and let go here (``Windows``): at start, in
+another language (View › Interface language), and after a restore from backup,
+which closes the database under the window and reopens it in a new one.
+"""
 
 from __future__ import annotations
 
@@ -88,13 +93,6 @@ def run_gui(args, open_db, *, on_shown=None) -> int:
             scratch.cleanup()
 
 
-def _database_file(args) -> Path:
-    from main import database_target  # the file the command line's `restore` would restore too
-    from models import backup
-
-    return backup.database_file(database_target(args)[0])
-
-
 def _restore_instead(args, open_db, exc):
     """The database refused at start: say so and, when a good backup exists, offer to restore it.
 
@@ -104,16 +102,15 @@ def _restore_instead(args, open_db, exc):
     """
     from PySide6.QtCore import QCoreApplication
 
-    from models import backup
     from models.database import DatabaseDamaged
-    from models.errors import DatabaseRefused, MinutierError
-    from ui import dialogs
+    from models.errors import DatabaseRefused
+    from ui import dialogs, restoring
 
-    info = getattr(exc, "backup", None)
-    if not isinstance(exc, DatabaseRefused) or info is None:
+    info = exc.backup if isinstance(exc, DatabaseRefused) else None
+    if info is None:
         dialogs.error(None, str(exc))
         return None
-    path = _database_file(args)
+    path = exc.database
     if isinstance(exc, DatabaseDamaged):
         text = QCoreApplication.translate(
             "App", "{0} is damaged and cannot be opened; Minutier has not changed it."
@@ -122,24 +119,18 @@ def _restore_instead(args, open_db, exc):
         text = QCoreApplication.translate(
             "App", "{0} cannot be opened as a Minutier database; Minutier has not changed it."
         ).format(path)
-    when = f"{info.taken:%d/%m/%Y %H:%M}"
+    when = f"{info.taken:{restoring.DATE_FORMAT}}"
     action = QCoreApplication.translate("App", "Restore the newest good backup ({0})").format(when)
     if not dialogs.ask(None, text, action, details=str(exc), warning=True):
         return None
-    try:
-        done = backup.restore_backup(path, info.path)
-        db = open_db(args)
-    except MinutierError as failure:
-        text = QCoreApplication.translate("App", "The backup was not restored: {0}").format(failure)
-        dialogs.error(None, text)
+    outcome = restoring.restore(path, info, lambda: open_db(args), at_start=True)
+    if not outcome.restored:
+        if outcome.db is not None:
+            outcome.db.close()
+        dialogs.error(None, outcome.message)
         return None
-    restored = QCoreApplication.translate("App", "The backup of {0} is restored.").format(when)
-    if done.set_aside is not None:
-        restored += " " + QCoreApplication.translate("App", "The damaged file is kept as {0}.").format(
-            done.set_aside
-        )
-    dialogs.inform(None, restored)
-    return db
+    dialogs.inform(None, outcome.message)
+    return outcome.db
 
 
 def _screenshots(db, settings, folder: Path) -> int:
@@ -157,44 +148,85 @@ def _screenshots(db, settings, folder: Path) -> int:
 
 def _run(app, opened, settings, on_shown) -> int:
     """``opened``: the databases opened, the one in use last (a restore adds the reopened one)."""
-    from ui import i18n
-    from ui.main_window import MainWindow
-
-    windows: list[MainWindow] = []
-
-    def adopt(window: MainWindow) -> None:
-        window.language_chosen.connect(relaunch)
-        window.safety.reopened.connect(lambda new, old=window: replaced(old, new))
-        windows.append(window)
-
-    def open_window(meeting_id: int | None) -> None:
-        window = MainWindow(opened[-1], settings)
-        adopt(window)
-        window.start(meeting_id)
-        window.show()
-
-    def replaced(old: MainWindow, new: MainWindow | None) -> None:
-        # After a restore: a new window on the reopened database (None: it could not be reopened).
-        if old in windows:
-            windows.remove(old)
-        old.deleteLater()
-        if new is not None:
-            opened.append(new.db)
-            adopt(new)
-
-    def relaunch(language: str) -> None:
-        # A new window in the new language; the old one stores what was being typed as it closes.
-        old = windows.pop()
-        settings.language = language
-        i18n.install(app, i18n.choose(language))
-        old.close()
-        old.deleteLater()
-        open_window(old.meeting_id)
-
-    open_window(None)
+    windows = Windows(settings, opened)
+    windows.open(opened[-1], None)
     if on_shown is not None:
         app.processEvents()
-        on_shown(windows[-1])
-        windows[-1].close()
+        last = windows.windows[-1]
+        on_shown(last)
+        # on_shown may have replaced the window (a restore): the one left is closed.
+        windows.windows[-1].close()
         return 0
     return app.exec()
+
+
+class Windows:
+    """The editor's main windows: the only place that makes, replaces and lets go of them.
+
+    ``databases``: every database opened in this run, the one in use last; a restore adds
+    the reopened one, and the caller closes them all at the end.
+    """
+
+    def __init__(self, settings, databases: list | None = None):
+        self.settings = settings
+        self.databases = databases if databases is not None else []
+        self.windows: list = []
+
+    def open(self, db, meeting_id: int | None, *, geometry=None, remember: bool = True):
+        from ui.main_window import MainWindow
+
+        if db not in self.databases:
+            self.databases.append(db)
+        window = MainWindow(db, self.settings, remember=remember, restore=self.restore)
+        window.language_chosen.connect(self.relaunch)
+        self.windows.append(window)
+        if geometry is not None:
+            window.restoreGeometry(geometry)
+        window.start(meeting_id)
+        window.show()
+        return window
+
+    def _let_go(self, window) -> None:
+        # Closed and no longer held: Python frees it with its last reference (one may still look
+        # at it, as the tests do), rather than deleteLater pulling it from under them.
+        if window in self.windows:
+            self.windows.remove(window)
+        window.close()
+
+    def relaunch(self, language: str) -> None:
+        """A new window in the new language, replacing the last one opened, which stores what was
+        being typed as it closes."""
+        from PySide6.QtWidgets import QApplication
+
+        from ui import i18n
+
+        self.settings.language = language
+        i18n.install(QApplication.instance(), i18n.choose(language))
+        window = self.windows[-1]
+        self._let_go(window)
+        self.open(window.db, window.meeting_id)
+
+    def restore(self, window, info):
+        """Restore ``info`` over ``window``'s database and reopen it in a new window, which is returned.
+
+        If the restore is refused, the same file is reopened; None when it cannot be reopened.
+        """
+        from models.database import open_database
+        from ui import dialogs, restoring
+
+        path = window.db.path
+        geometry, meeting_id = window.saveGeometry(), window.meeting_id
+        window.retire()
+        # Nothing runs between closing and reopening: no event is processed, so nothing reads the file.
+        window.db.close()
+        outcome = restoring.restore(path, info, lambda: open_database(path), at_start=False)
+        if outcome.db is None:
+            window.safety.reopened.emit(None)
+            self._let_go(window)
+            dialogs.error(None, outcome.message)
+            return None
+        new = self.open(outcome.db, meeting_id, geometry=geometry, remember=window.remember)
+        window.safety.reopened.emit(new)
+        self._let_go(window)
+        (dialogs.inform if outcome.restored else dialogs.error)(new, outcome.message)
+        return new

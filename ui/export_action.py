@@ -17,7 +17,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
 from models.database import Database
-from models.entities import Meeting
+from models.records import MeetingData
 from ui import dialogs
 from ui.settings import Settings
 from ui.year import files
@@ -32,16 +32,22 @@ def default_file_name(date: dt.date | None, language: str, suffix: str) -> str:
     return f"{date.isoformat()} {word}{suffix}" if date else f"{word}{suffix}"
 
 
-def _word_document(meeting: Meeting) -> bytes:
+def _read(session, meeting_id: int) -> MeetingData:
+    from models.services.reading import meeting_record
+
+    return meeting_record(session, meeting_id)
+
+
+def _word_document(data: MeetingData) -> bytes:
     from exporters.compte_rendu import export_meeting
 
-    return export_meeting(meeting, language=None)
+    return export_meeting(data, language=None)
 
 
-def _pdf_document(meeting: Meeting) -> bytes:
+def _pdf_document(data: MeetingData) -> bytes:
     from exporters.pdf import docx_to_pdf
 
-    return docx_to_pdf(_word_document(meeting))
+    return docx_to_pdf(_word_document(data))
 
 
 class ExportAction(QObject):
@@ -160,6 +166,7 @@ class ExportAction(QObject):
         self.writer.write(
             self.meeting_id,
             target,
+            _read,
             _pdf_document if pdf else _word_document,
             working=self.tr("Writing the PDF (LibreOffice converts the Word document)…")
             if pdf

@@ -27,7 +27,7 @@ from ui.fields import Binding, TextArea, bind_area, bind_combo, bind_date, bind_
 from ui.logo_field import LogoField
 from ui.richtext import RichTextEdit, RichTextToolbar
 from ui.template_setting import TemplateSetting
-from ui.undo import push, reported
+from ui.undo import run
 
 
 class RichBinding:
@@ -241,7 +241,7 @@ class GeneralTab(QWidget):
         if self._storing:  # a message box about this store took the focus: that is not an edit
             return
         text = self.tr("Edit « {0} »").format(self.labels.get(next(iter(fields)), ""))
-        command = commands.edit(
+        command = commands.Edit(
             self._db,
             text,
             meetings.update_meeting,
@@ -252,10 +252,7 @@ class GeneralTab(QWidget):
         )
         self._storing = True
         try:
-            error = push(self._stack, command)
-            if error is not None:
-                if not reported(error):
-                    dialogs.error(self, str(error))
+            if not run(self._stack, command, lambda message: dialogs.error(self, message)):
                 for name in fields:
                     if name in self.bindings:
                         self.bindings[name].load(self.values.get(name))

@@ -2,10 +2,10 @@
 
 Views reload after an undo or redo (``rewound``) but not after a push: the
 tab that pushed has already shown its change. Errors from an undo or redo
-are kept by ServiceCommand; this stack hands them on as ``failed``.
+are kept by the command (ui.undo.DataCommand); this stack hands them on as ``failed``.
 
 Once the window's data-safety handler is attached (``window_reports``),
-``report`` hands it the errors that are the window's to tell, from any
+``take`` hands it the errors that are the window's to tell, from any
 command: ``conflicted`` (a row changed elsewhere) and ``refused`` (the
 storage refused the write).
 """
@@ -33,17 +33,15 @@ class UndoStack(QUndoStack):
         self.window_reports = False
         self.indexChanged.connect(self._index_changed)
 
-    def report(self, command) -> bool:
+    def take(self, command) -> bool:
         """Hand ``command``'s error to the window if it is the window's to tell; whether it was."""
         error = command.error
         if not self.window_reports:
             return False
         if isinstance(error, ConflictError):
-            error.reported = True
             self.conflicted.emit(command)
             return True
         if isinstance(error, STORAGE_ERRORS):
-            error.reported = True
             self.refused.emit(str(error))
             return True
         return False
@@ -67,7 +65,7 @@ class UndoStack(QUndoStack):
         step()
         error = getattr(command, "error", None)
         if error is not None:
-            if not self.report(command):
+            if not self.take(command):
                 self.failed.emit(str(error))
             command.error = None
 

@@ -32,7 +32,9 @@ from ui.year.actions import YearActions
 class MainWindow(QMainWindow):
     language_chosen = Signal(str)
 
-    def __init__(self, db: Database, settings: Settings, *, remember: bool = True):
+    def __init__(self, db: Database, settings: Settings, *, remember: bool = True, restore=None):
+        """``restore(window, info)``: the owner's replacing of this window after a restore from
+        backup (ui.app.Windows.restore); without it, the window offers no restore."""
         super().__init__()
         self.db = db
         self.settings = settings
@@ -42,8 +44,9 @@ class MainWindow(QMainWindow):
         self.undo_stack.rewound.connect(self._rewound)
         self.undo_stack.failed.connect(lambda text: dialogs.error(self, text))
 
-        self.panel = MeetingsPanel(db)
+        self.panel = MeetingsPanel(db, self.undo_stack, self.flush)
         self.panel.opened.connect(self.open_meeting)
+        self.panel.shown.connect(lambda meeting_id: self.open_meeting(meeting_id, keep_history=True))
         self.panel.changed.connect(self._update_title)
 
         self.tabs = QTabWidget()
@@ -83,7 +86,17 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.saved_label)
         self.export = ExportAction(db, settings, self)
         self.year = YearActions(self)  # new-from, comparison, roster, lists in and out, search
-        self.safety = SafetyActions(self)  # restore from backup, read-only banner, conflicts
+        # Restore from backup, read-only banner, conflicts.
+        self.safety = SafetyActions(
+            self,
+            db,
+            self.undo_stack,
+            banners=self.banners,
+            status_bar=self.statusBar(),
+            flush=self.flush,
+            reload=self.reload,
+            restore=(lambda info: restore(self, info)) if restore is not None else None,
+        )
         self.preview = PreviewDock(self)  # the compte-rendu as it will print, beside the editor (F9)
         build_menus(self)
         self.live = LiveRefresh(self)  # changes made by other users appear without a restart
@@ -153,11 +166,14 @@ class MainWindow(QMainWindow):
         elif state["tab"] == "compte-rendu" and hasattr(tab, "select"):
             tab.select(chosen)
 
-    def open_meeting(self, meeting_id: int | None) -> None:
+    def open_meeting(self, meeting_id: int | None, *, keep_history: bool = False) -> None:
+        """``keep_history``: shown by a step of a meeting command (ui/meeting_commands.py), whose
+        history walks across meetings; otherwise the history names rows of the meeting left, and
+        must not act on the one opened."""
         if meeting_id == self.meeting_id and meeting_id is not None:
             return
-        # The history names rows of the meeting left; it must not act on the one opened.
-        self.undo_stack.clear()
+        if not keep_history:
+            self.undo_stack.clear()
         self.meeting_id = meeting_id
         current = self.tabs.currentWidget()
         for slot in self.slots:
@@ -224,6 +240,22 @@ class MainWindow(QMainWindow):
             slot.flush()
 
     # ------------------------------------------------------------ closing
+
+    @property
+    def remember(self) -> bool:
+        """Whether this window keeps its geometry and last meeting in the settings."""
+        return self._remember
+
+    def retire(self) -> None:
+        """Before its database is closed under it (a restore): store what is typed, drop the
+        history (it names rows of the data being replaced), stop everything that reads."""
+        self.flush()
+        self.undo_stack.clear()
+        self.live.stop()
+        if self.export.thread is not None:  # an export still reading the data being replaced
+            self.export.thread.wait()
+        self.year.wait()
+        self.safety.retire()
 
     def closeEvent(self, event) -> None:
         self.live.stop()

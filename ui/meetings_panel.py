@@ -1,8 +1,11 @@
-"""The meetings list beside the tabs: open, create, duplicate, delete (confirmed).
+"""The meetings list beside the tabs: open, create, duplicate, delete (confirmed, and undoable).
 
-Creating, duplicating and deleting a meeting are not undoable: the undo
-history belongs to the meeting being edited and is cleared when another
-opens. A deletion is therefore confirmed first.
+Creating, duplicating and deleting a meeting are undo commands
+(ui/meeting_commands.py) on the window's stack. The meeting each step shows
+is opened with ``shown``, which keeps the history; a meeting chosen in the
+list is opened with ``opened``, which clears it (the history names rows of
+the meeting left). A deletion is still confirmed first: it takes a whole
+year's work out of sight.
 """
 
 from __future__ import annotations
@@ -10,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -24,10 +27,10 @@ from PySide6.QtWidgets import (
 )
 
 from models.database import Database
-from models.errors import MinutierError
-from models.services import meetings
 from ui import dialogs
+from ui.meeting_commands import DeleteMeeting, DuplicateMeeting, MeetingChange, NewMeeting
 from ui.meetings_model import ID_ROLE, MeetingsModel
+from ui.undo import run
 
 
 class OneLineDelegate(QStyledItemDelegate):
@@ -54,12 +57,17 @@ class OneLineDelegate(QStyledItemDelegate):
 
 
 class MeetingsPanel(QWidget):
-    opened = Signal(object)  # meeting id or None
-    changed = Signal()  # a meeting was created, duplicated or deleted
+    opened = Signal(object)  # meeting id or None, chosen in the list
+    shown = Signal(object)  # meeting id or None, shown by a step of a meeting command: the history stays
+    changed = Signal()  # a meeting was created, duplicated or deleted, or that was undone
 
-    def __init__(self, db: Database, parent=None):
+    def __init__(self, db: Database, stack: QUndoStack, flush=None, parent=None):
+        """``flush()`` stores what is being typed before a meeting command is pushed."""
         super().__init__(parent)
         self._db = db
+        self._stack = stack
+        self._flush = flush
+        self._by_command = False
         self.model = MeetingsModel(db, self)
         self.view = QListView()
         self.view.setModel(self.model)
@@ -119,55 +127,56 @@ class MeetingsPanel(QWidget):
         if row < 0 and self.model.rowCount():
             row = 0
         if row < 0:
-            self.opened.emit(None)
+            (self.shown if self._by_command else self.opened).emit(None)
             return
         self.view.selectionModel().setCurrentIndex(
             self.model.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect
         )
 
     def _current_changed(self, current, _previous) -> None:
-        self.opened.emit(current.data(ID_ROLE) if current.isValid() else None)
+        meeting_id = current.data(ID_ROLE) if current.isValid() else None
+        (self.shown if self._by_command else self.opened).emit(meeting_id)
 
-    def _open_new(self, make) -> None:
+    def show_after(self, meeting_id: int | None) -> None:
+        """What a meeting command shows after one of its steps (it may no longer be in the list)."""
+        # Raised first: the list moving its current row off a meeting taken out must not clear the history.
+        self._by_command = True
         try:
-            with self._db.transaction() as session:
-                meeting_id = make(session).id
-        except MinutierError as exc:
-            dialogs.error(self, str(exc))
-            return
-        self.refresh()
+            self.refresh()
+            self.select(meeting_id)
+        finally:
+            self._by_command = False
         self.changed.emit()
-        self.select(meeting_id)
+
+    def push(self, command: MeetingChange) -> bool:
+        if self._flush is not None:
+            self._flush()
+        return run(self._stack, command, lambda message: dialogs.error(self, message))
 
     def create(self) -> None:
         title = self.tr("New meeting")
-        self._open_new(lambda s: meetings.create_meeting(s, title, dt.date.today()))
+        self.push(NewMeeting(self._db, title, title, dt.date.today(), self.current_id(), self.show_after))
 
     def duplicate(self) -> None:
         meeting_id = self.current_id()
         if meeting_id is not None:
-            self._open_new(lambda s: meetings.duplicate_meeting(s, meeting_id))
+            self.push(DuplicateMeeting(self._db, self.tr("Duplicate meeting"), meeting_id, self.show_after))
 
     def delete(self) -> None:
         index = self.view.currentIndex()
         if not index.isValid():
             return
-        row = self.model.rows[index.row()]
+        position, rows = index.row(), self.model.rows
+        row = rows[position]
         question = self.tr(
             "Delete the meeting “{0}” of {1}, with its programme, participants and report?\n"
-            "This cannot be undone."
+            "You can undo it (Ctrl+Z)."
         ).format(row.title, f"{row.date:%d/%m/%Y}")
         if not dialogs.confirm(self, question, self.tr("Delete")):
             return
-        try:
-            with self._db.transaction() as session:
-                meetings.delete_meeting(session, row.id)
-        except MinutierError as exc:
-            dialogs.error(self, str(exc))
-        position = index.row()
-        self.refresh()
-        self.changed.emit()
-        if self.model.rowCount():
-            self.select(self.model.rows[min(position, self.model.rowCount() - 1)].id)
-        else:
-            self.opened.emit(None)
+        # The one below takes its place in the list, else the one above.
+        neighbour = (
+            rows[position + 1] if position + 1 < len(rows) else rows[position - 1] if position else None
+        )
+        text = self.tr("Delete the meeting “{0}”").format(row.title)
+        self.push(DeleteMeeting(self._db, text, row.id, neighbour.id if neighbour else None, self.show_after))

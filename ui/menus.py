@@ -2,19 +2,48 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMenuBar, QMessageBox, QTabWidget
 
 from ui import i18n, word_import_dialog
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+    from models.database import Database
+    from ui.export_action import ExportAction
+    from ui.history import UndoStack
+    from ui.meetings_panel import MeetingsPanel
+    from ui.preview.dock import PreviewDock
+    from ui.safety import SafetyActions
+    from ui.settings import Settings
+    from ui.year.actions import YearActions
 
 
-def _undo_redo(window: MainWindow) -> tuple[QAction, QAction]:
+class Host(Protocol):
+    """The window whose menu bar is built (ui.main_window.MainWindow): the parts it offers."""
+
+    db: Database
+    settings: Settings
+    undo_stack: UndoStack
+    panel: MeetingsPanel
+    year: YearActions
+    export: ExportAction
+    safety: SafetyActions
+    preview: PreviewDock
+    tabs: QTabWidget
+    undo_action: QAction
+    redo_action: QAction
+
+    def menuBar(self) -> QMenuBar: ...
+    def undo(self) -> None: ...
+    def redo(self) -> None: ...
+    def close(self) -> bool: ...
+    def choose_language(self, language: str) -> None: ...
+
+
+def _undo_redo(window: Host) -> tuple[QAction, QAction]:
     stack = window.undo_stack
     undo = QAction(QCoreApplication.translate("Menus", "Undo"), window)
     undo.setShortcut(QKeySequence.StandardKey.Undo)
@@ -43,7 +72,7 @@ def _undo_redo(window: MainWindow) -> tuple[QAction, QAction]:
     return undo, redo
 
 
-def build_menus(window: MainWindow) -> None:
+def build_menus(window: Host) -> None:
     bar = window.menuBar()
     file_menu = bar.addMenu(QCoreApplication.translate("Menus", "&File"))
     file_menu.addAction(window.panel.new_action)

@@ -3,9 +3,9 @@
 - File › Restore from backup… lists the database's backups (date, kind,
   size, whether each passes its integrity check). Restoring one stores what
   is typed, closes the database, puts the backup in its place
-  (models.backup.restore_backup keeps the current file aside), reopens it
-  and replaces the window by a new one on the restored data
-  (``reopened(window)``; ui/app.py adopts it).
+  (models.backup.restore_backup keeps the current file aside, ui/restoring.py),
+  reopens it and replaces the window by a new one on the restored data: the
+  windows' owner does that (ui.app.Windows.restore); ``reopened(window)`` says so.
 - A database opened read-only shows a banner above the tabs.
 - A command refused because its row changed elsewhere (ConflictError), or
   because the storage refused the write (read-only, disk full, lock held,
@@ -23,7 +23,7 @@ timer), so a model is never reloaded in the middle of its own change.
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
 from PySide6.QtCore import QLocale, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication
@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHeaderView,
     QLabel,
+    QStatusBar,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -42,11 +43,7 @@ from PySide6.QtWidgets import (
 
 from models import backup
 from models.backup import BackupInfo
-from models.errors import MinutierError
 from ui import dialogs, labels
-
-if TYPE_CHECKING:
-    from ui.main_window import MainWindow
 
 log = logging.getLogger("minutier.ui")
 
@@ -155,36 +152,59 @@ class RestoreDialog(QDialog):
 
 
 class SafetyActions(QObject):
-    """Created by the window before its menus; ui/menus.py places ``restore_action``."""
+    """Made by the window before its menus; ui/menus.py places ``restore_action``.
+
+    It is given what it works with, not the window: the database, the undo stack, where
+    notices go, how to store what is typed and reload, and ``restore(info)``, the owner's
+    replacing of the window after a restore (ui.app.Windows; None: this window cannot restore).
+    """
 
     reopened = Signal(object)  # the window that replaced this one after a restore (None: none could)
 
-    def __init__(self, window: MainWindow):
-        super().__init__(window)
-        self.window = window
-        self.db = window.db
+    def __init__(
+        self,
+        parent: QWidget,
+        db,
+        stack,
+        *,
+        banners: QVBoxLayout,
+        status_bar: QStatusBar,
+        flush: Callable[[], None],
+        reload: Callable[[], None],
+        restore: Callable[[BackupInfo], QWidget | None] | None,
+    ):
+        super().__init__(parent)
+        self.parent_widget = parent
+        self.db = db
+        self._flush = flush
+        self._reload = reload
+        self._restore = restore
         self.restore_dialog: RestoreDialog | None = None
         self.restore_action = QAction(self.tr("Restore from backup…"), self)
         self.restore_action.triggered.connect(self.open_restore)
-        self.restore_action.setEnabled(self.db.path is not None)  # a server keeps its own backups
+        # A server keeps its own backups.
+        self.restore_action.setEnabled(self.db.path is not None and restore is not None)
 
         self.banner: QLabel | None = None
         if self.db.read_only:
             self.banner = self._banner(self.db.read_only_reason)
-            window.banners.insertWidget(0, self.banner)
+            banners.insertWidget(0, self.banner)
         self.backup_warning: QLabel | None = None
         if self.db.backup_problem:
             self.backup_warning = self._backup_warning(self.db.backup_problem)
-            window.statusBar().addWidget(self.backup_warning, 1)
+            status_bar.addWidget(self.backup_warning, 1)
 
         self._refusals: list[str] = []
         self._unsaved: list[str] = []
         self._conflict_due = False
         self._retired = False  # the database was closed for a restore: this window is done
-        stack = window.undo_stack
         stack.window_reports = True
         stack.conflicted.connect(self._conflicted)
         stack.refused.connect(self._refused)
+
+    def retire(self) -> None:
+        """The database is being closed under the window: say nothing more about it."""
+        self._retired = True
 
     # ------------------------------------------------------------ notices
 
@@ -223,7 +243,7 @@ class SafetyActions(QObject):
     def _show_refusals(self) -> None:
         texts, self._refusals = self._refusals, []
         if texts and not self._retired:
-            dialogs.error(self.window, "\n".join(texts))
+            dialogs.error(self.parent_widget, "\n".join(texts))
 
     def _conflicted(self, command) -> None:
         for value in getattr(command, "unsaved", {}).values():
@@ -239,7 +259,7 @@ class SafetyActions(QObject):
         if self._retired:
             return
         try:
-            self.window.reload()
+            self._reload()
         finally:
             self._conflict_due = False
         texts, self._unsaved = self._unsaved, []
@@ -255,16 +275,16 @@ class SafetyActions(QObject):
             )
             text += "\n« " + _one_line(texts[0]) + " »"
             details = "\n\n".join(texts)
-        dialogs.error(self.window, text, details)
+        dialogs.error(self.parent_widget, text, details)
 
     # ------------------------------------------------------------ restoring
 
     def open_restore(self) -> RestoreDialog | None:
         path = self.db.path
-        if path is None:
+        if path is None or self._restore is None:
             return None
-        self.window.flush()
-        dialog = RestoreDialog(path, self.window)
+        self._flush()
+        dialog = RestoreDialog(path, self.parent_widget)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.destroyed.connect(lambda _obj=None: setattr(self, "restore_dialog", None))
         dialog.accepted.connect(lambda: self.confirm_restore(dialog.chosen()))
@@ -272,65 +292,18 @@ class SafetyActions(QObject):
         dialog.open()
         return dialog
 
-    def confirm_restore(self, info: BackupInfo | None) -> MainWindow | None:
+    def confirm_restore(self, info: BackupInfo | None) -> QWidget | None:
         if info is None:
             return None
         question = self.tr(
             "Replace the current data by the backup of {0}?\n"
             "What is in the file now is kept aside in {1}; nothing is deleted."
         ).format(f"{info.taken:{DATE_FORMAT}}", backup.backup_folder(self.db.path))
-        if not dialogs.confirm(self.window, question, self.tr("Restore")):
+        if not dialogs.confirm(self.parent_widget, question, self.tr("Restore")):
             return None
         return self.restore(info)
 
-    def restore(self, info: BackupInfo) -> MainWindow | None:
-        """Restore ``info`` over the database and reopen it in a new window, which is returned.
-
-        The old window is closed, not deleted: ``reopened`` tells its owner. If the restore is
-        refused, the same file is reopened.
-        """
-        from models.database import open_database
-        from ui.main_window import MainWindow
-
-        window, path = self.window, self.db.path
-        window.flush()
-        window.undo_stack.clear()  # its commands name rows of the data being replaced
-        geometry, meeting_id = window.saveGeometry(), window.meeting_id
-        live = getattr(window, "live", None)  # ui.live_refresh polls the database
-        if live is not None:
-            live.stop()
-        if window.export.thread is not None:  # an export still reading the data being replaced
-            window.export.thread.wait()
-        window.year.wait()
-        # Nothing runs between closing and reopening: no event is processed, so nothing reads the file.
-        self._retired = True
-        self.db.close()
-        done, failure = None, None
-        try:
-            done = backup.restore_backup(path, info.path)
-        except MinutierError as exc:
-            failure = exc
-        try:
-            db = open_database(path)
-        except MinutierError as exc:
-            window.close()
-            dialogs.error(None, self.tr("The database cannot be opened again: {0}").format(exc))
-            self.reopened.emit(None)
-            return None
-        new = MainWindow(db, window.settings, remember=window._remember)
-        new.restoreGeometry(geometry)
-        new.start(meeting_id)
-        new.show()
-        self.reopened.emit(new)
-        window.close()  # its owner deletes it (ui/app.py)
-        if failure is not None:
-            dialogs.error(new, self.tr("The backup was not restored: {0}").format(failure))
-        else:
-            kept = (
-                self.tr("The previous file is kept as {0}.").format(done.set_aside)
-                if done.set_aside is not None
-                else ""
-            )
-            when = f"{info.taken:{DATE_FORMAT}}"
-            dialogs.inform(new, (self.tr("The backup of {0} is restored.").format(when) + " " + kept).strip())
-        return new
+    def restore(self, info: BackupInfo) -> QWidget | None:
+        """Restore ``info`` over the database: the owner closes this window and returns the new one
+        (None: the database could not be reopened), after saying so with ``reopened``."""
+        return self._restore(info) if self._restore is not None else None

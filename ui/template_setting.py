@@ -17,7 +17,25 @@ from models.database import Database
 from models.errors import MinutierError
 from models.services import templates
 from ui import dialogs
-from ui.undo import ServiceCommand, push, reported
+from ui.undo import DataCommand, run
+
+
+class SetTemplate(DataCommand):
+    """The meeting's Word file whose styles the export takes; ``data`` None: Minutier's own."""
+
+    def __init__(self, db: Database, text: str, meeting_id: int, data: bytes | None, name: str):
+        super().__init__(db, text)
+        self.meeting_id, self.data, self.name = meeting_id, data, name
+        self.previous: tuple[bytes | None, str] = (None, "")
+
+    def apply(self, session) -> None:
+        if self.data is None:
+            self.previous = templates.clear_template(session, self.meeting_id)
+        else:
+            self.previous = templates.set_template(session, self.meeting_id, self.data, self.name)
+
+    def revert(self, session) -> None:
+        templates.restore_template(session, self.meeting_id, self.previous)
 
 
 class TemplateSetting(QWidget):
@@ -90,28 +108,18 @@ class TemplateSetting(QWidget):
             return
         meeting_id, name = self.meeting_id, path.name
         self._push(
-            self.tr("Use the styles of {0}").format(name),
-            lambda session: templates.set_template(session, meeting_id, data, name),
+            SetTemplate(self._db, self.tr("Use the styles of {0}").format(name), meeting_id, data, name)
         )
 
     def clear(self) -> None:
         if self.meeting_id is None:
             return
         meeting_id = self.meeting_id
-        self._push(
-            self.tr("Use Minutier's styles"), lambda session: templates.clear_template(session, meeting_id)
-        )
+        self._push(SetTemplate(self._db, self.tr("Use Minutier's styles"), meeting_id, None, ""))
 
-    def _push(self, text: str, do) -> None:
-        meeting_id = self.meeting_id
-
-        def undo(session, previous):
-            templates.restore_template(session, meeting_id, previous)
-
-        command = ServiceCommand(self._db, text, do, undo, self._stored)
-        error = push(self._stack, command)
-        if error is not None and not reported(error):
-            dialogs.error(self, str(error))
+    def _push(self, command: SetTemplate) -> None:
+        command.on_done = self._stored
+        run(self._stack, command, lambda message: dialogs.error(self, message))
         self.refresh()
 
     def _stored(self) -> None:

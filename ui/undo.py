@@ -1,15 +1,17 @@
-"""Undoable changes: one QUndoCommand per user change, each calling a service.
+"""Undoable changes: the base of every command, and the one way to push one.
 
-redo() runs the service in its own transaction and keeps what it returns
-(previous values, a snapshot of a deleted row) for undo(). A command whose
+Each kind of change is a named subclass of ``DataCommand`` (ui/commands.py,
+ui/report/commands.py, ui/participants/commands.py, ui/meeting_commands.py…)
+holding what it needs to do and undo itself: ``apply(session)`` and
+``revert(session)`` each run in one transaction of their own. A command whose
 first run fails is marked obsolete, so the stack drops it, and the error is
 kept for the caller to show: Qt would otherwise swallow the exception.
 
 Some errors are the window's to tell (ui.safety): a row changed elsewhere
 (ConflictError: the window reloads and keeps what was typed), and the
-storage refusing the write (read-only, disk full, lock, damage). push()
-hands those to the window's stack; ``reported(error)`` then tells the
-caller not to show them a second time.
+storage refusing the write (read-only, disk full, lock, damage).
+``run(stack, command, tell)`` pushes, lets the window's stack take those,
+and tells the others with ``tell``.
 """
 
 from __future__ import annotations
@@ -18,73 +20,65 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
-from sqlalchemy.orm import Session
 
 from models.database import Database
 from models.errors import MinutierError
 
-Do = Callable[[Session], Any]
-Undo = Callable[[Session, Any], None]
+Done = Callable[[], None] | None
 
 
-class ServiceCommand(QUndoCommand):
-    def __init__(
-        self,
-        db: Database,
-        text: str,
-        do: Do,
-        undo: Undo,
-        on_done: Callable[[], None] | None = None,
-    ):
+class DataCommand(QUndoCommand):
+    """One user change of stored data. Subclasses define ``apply`` and ``revert``.
+
+    The session given to them is passed through to the services untouched: typed
+    loosely so the UI names no SQLAlchemy type.
+    """
+
+    def __init__(self, db: Database, text: str, on_done: Done = None):
         super().__init__(text)
-        self._db = db
-        self._do = do
-        self._undo = undo
-        self._on_done = on_done
-        self.memo: Any = None
-        self.result: Any = None
+        self.db = db
+        self.on_done = on_done
         self.error: MinutierError | None = None
         # What the user asked to store (field → value), quoted back when a conflict refuses it.
         self.unsaved: dict[str, Any] = {}
 
+    def apply(self, session: Any) -> None:
+        raise NotImplementedError
+
+    def revert(self, session: Any) -> None:
+        raise NotImplementedError
+
     def redo(self) -> None:
-        try:
-            with self._db.transaction() as session:
-                self.memo = self._do(session)
-        except MinutierError as exc:
-            self.error = exc
-            self.setObsolete(True)
-            return
-        self._notify()
+        self._run(self.apply)
 
     def undo(self) -> None:
+        self._run(self.revert)
+
+    def _run(self, step: Callable[[Any], None]) -> None:
         try:
-            with self._db.transaction() as session:
-                self._undo(session, self.memo)
+            with self.db.transaction() as session:
+                step(session)
         except MinutierError as exc:
             self.error = exc
             self.setObsolete(True)
             return
-        self._notify()
-
-    def _notify(self) -> None:
-        if self._on_done is not None:
-            self._on_done()
+        if self.on_done is not None:
+            self.on_done()
 
 
-def push(stack: QUndoStack, command: ServiceCommand) -> MinutierError | None:
-    """Run ``command`` through the stack; returns the error, if its service refused.
-
-    Show it unless ``reported(error)``: the window has already taken it in hand.
-    """
+def push(stack: QUndoStack, command: DataCommand) -> MinutierError | None:
+    """Run ``command`` through the stack; returns the error, if its service refused."""
     stack.push(command)
-    error = command.error
-    report = getattr(stack, "report", None)
-    if error is not None and report is not None:
-        report(command)
-    return error
+    return command.error
 
 
-def reported(error: MinutierError | None) -> bool:
-    """Whether the window tells the user about ``error`` itself (ui.safety), so the caller must not."""
-    return bool(getattr(error, "reported", False))
+def run(stack: QUndoStack, command: DataCommand, tell: Callable[[str], Any]) -> bool:
+    """Push ``command``; whether it was stored. A refusal is told once: by the window when it is
+    the window's to tell (ui.history.UndoStack.take), otherwise by ``tell(message)``."""
+    error = push(stack, command)
+    if error is None:
+        return True
+    take = getattr(stack, "take", None)  # a bare QUndoStack (tests) has no window behind it
+    if take is None or not take(command):
+        tell(str(error))
+    return False

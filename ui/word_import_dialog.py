@@ -4,35 +4,82 @@ Nothing is written until « Import » is pressed: the dialog shows the counts
 per kind, what was not found and the paragraphs kept as plain blocks, with
 the roster matching worked out in a transaction that is rolled back (the
 same report as ``import-docx --dry-run``). The import itself is one
-transaction; like creating a meeting from the list it is not undoable, and
-the new meeting can be deleted from the list.
+undo command (``ImportedMeeting``): like creating a meeting from the list,
+Ctrl+Z takes the new meeting out again.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtGui import QAction, QUndoStack
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPlainTextEdit,
+    QStatusBar,
+    QVBoxLayout,
+    QWidget,
+)
 
-from models import word_import
 from models.database import Database
 from models.errors import MinutierError
+from models.services import meetings
 from ui import dialogs
+from ui.meeting_commands import MeetingCreation
+from ui.undo import run
 from ui.year import files
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+    from models import word_import
+    from ui.meetings_panel import MeetingsPanel
+    from ui.settings import Settings
+
+
+class Host(Protocol):
+    """What the import needs of the window it runs from (ui.main_window.MainWindow)."""
+
+    db: Database
+    settings: Settings
+    undo_stack: QUndoStack
+    panel: MeetingsPanel
+
+    def flush(self) -> None: ...
+    def statusBar(self) -> QStatusBar: ...
+
+
+class ImportedMeeting(MeetingCreation):
+    """The meeting read from a Word compte-rendu, added with its programme, people and report."""
+
+    def __init__(self, db: Database, text: str, reading: word_import.Reading, shown_before, show):
+        super().__init__(db, text, shown_before, show)
+        self.reading = reading
+
+    def make(self, session) -> Any:
+        from models import word_import
+
+        return meetings.get_meeting(session, word_import.add_meeting(session, self.reading).meeting_id)
 
 
 class WordImportDialog(QDialog):
     """The understanding report of one file, with « Import » and « Cancel »."""
 
-    def __init__(self, db: Database, path: Path, reading: word_import.Reading, parent: QWidget | None = None):
+    def __init__(
+        self,
+        db: Database,
+        path: Path,
+        reading: word_import.Reading,
+        stack: QUndoStack,
+        panel: MeetingsPanel,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self._db = db
+        self._stack = stack
+        self._panel = panel
         self.reading = reading
         self.meeting_id: int | None = None
         self.setWindowTitle(self.tr("Import a Word compte-rendu"))
@@ -85,19 +132,22 @@ class WordImportDialog(QDialog):
         return out
 
     def accept(self) -> None:
-        try:
-            with self._db.transaction() as session:
-                self.meeting_id = word_import.add_meeting(session, self.reading).meeting_id
-        except MinutierError as exc:
-            dialogs.error(self, self.tr("Nothing was imported.") + "\n" + str(exc))
+        panel = self._panel
+        text = self.tr("Import a Word compte-rendu")
+        command = ImportedMeeting(self._db, text, self.reading, panel.current_id(), panel.show_after)
+        if not run(self._stack, command, self._not_imported):
             return
+        self.meeting_id = command.meeting_id
         super().accept()
+
+    def _not_imported(self, message: str) -> None:
+        dialogs.error(self, self.tr("Nothing was imported.") + "\n" + message)
 
 
 class WordImport(QObject):
     """The File menu's action and what it opens, for one window."""
 
-    def __init__(self, window: MainWindow):
+    def __init__(self, window: Host):
         super().__init__(window)
         self.window = window
         self.dialog: WordImportDialog | None = None  # the dialog last opened (tests reach it here)
@@ -118,13 +168,16 @@ class WordImport(QObject):
             return None
         path = Path(chosen)
         try:
+            # The Word reader (python-docx among others) is imported when a file is chosen, not at launch.
+            from models import word_import
+
             reading = word_import.read_docx(word_import.read_file(path), path.name)
             with window.db.reading() as session:
                 word_import.preview(session, reading)
         except MinutierError as exc:
             dialogs.error(window, self.tr("The file cannot be imported.") + "\n" + str(exc))
             return None
-        dialog = WordImportDialog(window.db, path, reading, window)
+        dialog = WordImportDialog(window.db, path, reading, window.undo_stack, window.panel, window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.destroyed.connect(lambda _obj=None: setattr(self, "dialog", None))
         dialog.accepted.connect(lambda: self._imported(dialog))
@@ -133,16 +186,12 @@ class WordImport(QObject):
         return dialog
 
     def _imported(self, dialog: WordImportDialog) -> None:
-        panel = self.window.panel
-        panel.refresh()
-        panel.changed.emit()
-        panel.select(dialog.meeting_id)
         self.window.statusBar().showMessage(
             self.tr("The Word compte-rendu was imported as a new meeting."), 15000
         )
 
 
-def install(window: MainWindow) -> QAction:
+def install(window: Host) -> QAction:
     """The File menu's « Import a Word compte-rendu… » action, made once per window."""
     found = getattr(window, "word_import", None)
     if found is None:

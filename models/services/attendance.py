@@ -9,12 +9,22 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, inspect, select
 from sqlalchemy.orm import Session
 
-from models.entities import ATTENDANCE_MODES, ATTENDANCE_STATUSES, Attendance, Block, Person, ProgrammePerson
+from models.entities import (
+    ATTENDANCE_MODES,
+    ATTENDANCE_ROLES,
+    ATTENDANCE_STATUSES,
+    Attendance,
+    Block,
+    Decision,
+    Person,
+    ProgrammePerson,
+)
 from models.errors import FormatError, MinutierError, NotFound
-from models.services._common import get, insert_at
+from models.services._common import get, insert_at, update_fields
 from models.services.meetings import get_meeting
 from models.services.people import EDITABLE as PERSON_FIELDS
 from models.services.people import add_person, update_person
+from models.services.quorum import check_proxy
 
 
 def _check(status: str | None = None, mode: str | None = None) -> None:
@@ -105,6 +115,26 @@ def restore_marks(session: Session, previous: dict[int, tuple[str, str]]) -> Non
         row = get(session, Attendance, row_id)
         row.status, row.mode = status, mode
     session.flush()
+
+
+# What a committee records per row, beside status and mode (issue 16).
+COMMITTEE_FIELDS = ("role", "represented_by_id", "arrival", "departure")
+
+
+def update_attendance(session: Session, attendance_id: int, expected_version=None, **fields) -> dict:
+    """Set role, proxy, arrival or departure of one row; returns the previous values (for undo)."""
+    row = get(session, Attendance, attendance_id)
+    if "role" in fields and fields["role"] not in ATTENDANCE_ROLES:
+        roles = ", ".join(r for r in ATTENDANCE_ROLES if r)
+        raise FormatError("role", f'"{fields["role"]}" is not one of {roles} (or empty)')
+    if "represented_by_id" in fields:
+        check_proxy(session, row, fields["represented_by_id"])
+    for key in ("arrival", "departure"):
+        if key in fields:
+            fields[key] = (fields[key] or "").strip()
+    previous = update_fields(row, COMMITTEE_FIELDS, fields, expected_version)
+    session.flush()
+    return previous
 
 
 def remove_attendance(session: Session, attendance_id: int) -> None:
@@ -211,6 +241,9 @@ class Removed:
     meeting_id: int
     rows: list[dict] = field(default_factory=list)
     people: list[dict] = field(default_factory=list)
+    # Rows of the list represented by a removed row, and decisions owned by one: (id, removed row id).
+    represented: list[tuple[int, int]] = field(default_factory=list)
+    owned: list[tuple[int, int]] = field(default_factory=list)
 
 
 def _columns(obj) -> dict:
@@ -242,6 +275,13 @@ def remove_attendances(
     if any(row.meeting_id != meeting.id for row in rows):
         raise MinutierError("These participants belong to different meetings.")
     removed = Removed(meeting.id, rows=[_columns(row) for row in rows])
+    # Cleared here rather than by the database's ON DELETE SET NULL, so the restore can put them back.
+    for other in session.scalars(select(Attendance).where(Attendance.represented_by_id.in_(ids))):
+        removed.represented.append((other.id, other.represented_by_id))
+        other.represented_by_id = None
+    for decision in session.scalars(select(Decision).where(Decision.owner_attendance_id.in_(ids))):
+        removed.owned.append((decision.id, decision.owner_attendance_id))
+        decision.owner_attendance_id = None
     for row in rows:
         meeting.attendance.remove(row)
     meeting.attendance.reorder()
@@ -263,8 +303,22 @@ def restore_attendances(session: Session, removed: Removed) -> list[int]:
     meeting = get_meeting(session, removed.meeting_id)
     # Ascending positions: each insert lands where it was, before the later ones.
     for columns in sorted(removed.rows, key=lambda c: c["position"]):
-        insert_at(meeting.attendance, Attendance(**columns), columns["position"])
+        # The proxy after the flush: it may be another of the rows put back.
+        row = Attendance(**{**columns, "represented_by_id": None})
+        insert_at(meeting.attendance, row, columns["position"])
     meeting.attendance.reorder()
+    session.flush()
+    for columns in removed.rows:
+        if columns["represented_by_id"] is not None:
+            session.get(Attendance, columns["id"]).represented_by_id = columns["represented_by_id"]
+    for other_id, proxy_id in removed.represented:
+        other = session.get(Attendance, other_id)
+        if other is not None:
+            other.represented_by_id = proxy_id
+    for decision_id, owner_id in removed.owned:
+        decision = session.get(Decision, decision_id)
+        if decision is not None:
+            decision.owner_attendance_id = owner_id
     session.flush()
     return [columns["id"] for columns in removed.rows]
 

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from models.entities import ITEM_KINDS, ROLES, Meeting, ProgrammeItem, ProgrammePerson, Section
+from models.entities import ITEM_KINDS, ROLES, Decision, Meeting, ProgrammeItem, ProgrammePerson, Section
 from models.errors import FormatError
 from models.services import snapshots
 from models.services._common import get, insert_at, move_in, update_fields
@@ -75,6 +75,7 @@ class DeletedItem:
     parent_id: int | None
     position: int
     linked_sections: dict[int, int]  # section id -> the item or sub-topic it pointed at
+    linked_decisions: dict[int, int] = field(default_factory=dict)  # decision id -> the same
 
 
 def delete_item(session: Session, item_id: int) -> DeletedItem:
@@ -83,6 +84,10 @@ def delete_item(session: Session, item_id: int) -> DeletedItem:
     query = select(Section).where(Section.programme_item_id.in_(ids))
     linked = {s.id: s.programme_item_id for s in session.scalars(query)}
     gone = DeletedItem(snapshots.take(item), item.meeting_id, item.parent_id, item.position, linked)
+    # Cleared here rather than by ON DELETE SET NULL, so the session agrees and the restore relinks.
+    for decision in session.scalars(select(Decision).where(Decision.programme_item_id.in_(ids))):
+        gone.linked_decisions[decision.id] = decision.programme_item_id
+        decision.programme_item_id = None
     collection = siblings(item)
     collection.remove(item)
     collection.reorder()
@@ -111,6 +116,10 @@ def restore_item(session: Session, gone: DeletedItem) -> ProgrammeItem:
         section = session.get(Section, section_id)
         if section is not None:
             section.programme_item_id = item_id
+    for decision_id, item_id in gone.linked_decisions.items():
+        decision = session.get(Decision, decision_id)
+        if decision is not None:
+            decision.programme_item_id = item_id
     session.flush()
     return item
 

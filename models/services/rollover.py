@@ -6,7 +6,12 @@ introduction and co-organisers sentence (with the old date rewritten to
 the new one), the objectives only when asked, the whole programme skeleton
 (items, sub-topics, times, kinds, formats, debate markers, moderators and
 speakers), and everyone who attended (status
-« present ») as invited.
+« present ») as invited, with their role (chair, member…), the committee
+settings (kind of document, agenda numbering, printed lists, quorum rule,
+label overrides), and every decision still open or in progress: same
+number, text, owner (see ``_carry_decisions``), due date, status and
+follow-up note, pointing at the old decision through ``previous`` so its
+history runs across the years.
 
 The title is given, or the old one with its date moved on: a date
 written in it (« du 18 mars 2025 », « March 18, 2025 », « 18 de marzo
@@ -43,7 +48,7 @@ from importlib import resources
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from models.entities import LANGUAGES, Attendance, Meeting, ProgrammeItem, ProgrammePerson
+from models.entities import LANGUAGES, Attendance, Decision, Meeting, ProgrammeItem, ProgrammePerson
 from models.errors import FormatError, MinutierError
 from models.services._common import coerce
 from models.services.meetings import get_meeting
@@ -62,6 +67,13 @@ HEAD_FIELDS = (
     "logo_media_type",
     "style_template",
     "style_template_name",
+    # Committee settings (issue 16).
+    "document_kind",
+    "agenda_numbering",
+    "printed_lists",
+    "quorum_rule",
+    "quorum_number",
+    "label_overrides",
 )
 # Free texts copied with the old date rewritten to the new one.
 DATED_TEXT_FIELDS = ("introduction", "co_organisers")
@@ -130,11 +142,44 @@ def new_meeting_from(
             copy.subtopics.append(child)
         meeting.programme.append(copy)
 
+    copies: dict[int, Attendance] = {}  # old row id → its copy
     for row in source.attendance:
         if row.status == "present":
-            meeting.attendance.append(Attendance(person_id=row.person_id, status="invited", mode=row.mode))
+            copies[row.id] = Attendance(
+                person_id=row.person_id, status="invited", mode=row.mode, role=row.role
+            )
+            meeting.attendance.append(copies[row.id])
+    _carry_decisions(source, meeting, copies)
     session.flush()
     return meeting
+
+
+def _carry_decisions(source: Meeting, meeting: Meeting, copies: dict[int, Attendance]) -> None:
+    """Every decision still open or in progress, into the new meeting, linked to the old one.
+
+    No programme item: last year's item is not this year's agenda, and a carried decision is
+    followed up as such until the secretary files it under an item. An owner not on the new
+    list (not present last year, so not invited) is written out by name rather than lost.
+    """
+    for old in source.decisions:
+        if old.status not in ("open", "in_progress"):
+            continue
+        owner = copies.get(old.owner_attendance_id) if old.owner_attendance_id is not None else None
+        owner_text = old.owner_text
+        if old.owner_attendance is not None and owner is None:
+            owner_text = old.owner_name
+        meeting.decisions.append(
+            Decision(
+                number=old.number,
+                text=old.text,
+                owner_attendance=owner,
+                owner_text=owner_text,
+                due=old.due,
+                status=old.status,
+                follow_up=old.follow_up,
+                previous=old,
+            )
+        )
 
 
 def _copy_item(item: ProgrammeItem, meeting: Meeting) -> ProgrammeItem:

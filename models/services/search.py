@@ -1,10 +1,10 @@
-"""Search across every meeting: people, organisations, programme, notes.
+"""Search across every meeting: people, organisations, programme, notes, decisions.
 
 Case and accents are ignored (« geneve » finds « Genève »); every word of
 the query must appear in the same field (« kanaan sami » finds « Sami
 Kanaan »). Results are grouped by meeting, newest first, each hit naming
 where to open it: the editor's tab (``meeting``, ``participants``,
-``programme``, ``report``), the kind of object and its id.
+``programme``, ``report``, ``decisions``), the kind of object and its id.
 
 Each source (people, programme items, speakers, sections, blocks, meeting
 texts) is read as one string of « id, text » records (SQLite's
@@ -31,7 +31,16 @@ from dataclasses import dataclass, field, replace
 from sqlalchemy import event, func, literal, select
 from sqlalchemy.orm import Session
 
-from models.entities import Attendance, Block, Meeting, Person, ProgrammeItem, ProgrammePerson, Section
+from models.entities import (
+    Attendance,
+    Block,
+    Decision,
+    Meeting,
+    Person,
+    ProgrammeItem,
+    ProgrammePerson,
+    Section,
+)
 from models.text_keys import fold
 
 SNIPPET = 70  # characters of context each side of a match
@@ -39,12 +48,14 @@ _SEP = "\x1f"  # joins the fields of a row into one text, so each row is folded 
 MEETING_FIELDS = ("title", "venue", "organisation", "body", "introduction", "co_organisers", "objectives")
 PERSON_FIELDS = ("name", "organisation", "function", "email")
 BLOCK_FIELDS = ("text", "speaker", "subtitle", "question")
+DECISION_FIELDS = ("number", "text", "owner_text", "follow_up")
 
 
 @dataclass(frozen=True, slots=True)
 class Hit:
-    tab: str  # "meeting", "participants", "programme", "report": where the editor opens it
-    kind: str  # "meeting", "attendance", "person", "programme_item", "programme_person", "section", "block"
+    tab: str  # "meeting", "participants", "programme", "report", "decisions": where the editor opens it
+    # "meeting", "attendance", "person", "programme_item", "programme_person", "section", "block", "decision"
+    kind: str
     object_id: int
     field: str  # the column that matched
     label: str  # what the hit is: a person's name, an item's title, a section's title
@@ -114,6 +125,7 @@ def _sources() -> dict[str, tuple]:
         "programme_person": (ProgrammePerson.id, _join(ProgrammePerson.name, ProgrammePerson.function)),
         "section": (Section.id, Section.title),
         "block": (Block.id, _join(*(getattr(Block, n) for n in BLOCK_FIELDS))),
+        "decision": (Decision.id, _join(*(getattr(Decision, n) for n in DECISION_FIELDS))),
     }
 
 
@@ -310,6 +322,16 @@ def search(session: Session, query: str, *, limit: int = 300) -> SearchResults:
         if found:
             hit = Hit("report", "block", bid, found[0], values[1] or section_title, found[1])
             add(mid, (3, sid, position), hit)
+
+    # The decisions register: number, text, an owner written out, follow-up note (a participant
+    # owning one is found as a participant).
+    columns = [getattr(Decision, n) for n in DECISION_FIELDS]
+    ids = _matching_ids(sources["decision"], words, limit)
+    query_rows = select(Decision.id, Decision.meeting_id, Decision.position, *columns)
+    for did, mid, position, *values in _in(session, query_rows, Decision.id, ids):
+        found = _field(DECISION_FIELDS, values, words)
+        if found:
+            add(mid, (4, position), Hit("decisions", "decision", did, found[0], values[0], found[1]))
 
     return _grouped(session, query, words, hits, limit)
 

@@ -12,11 +12,11 @@ from __future__ import annotations
 import io
 import posixpath
 from pathlib import Path, PurePath
+from typing import Any
 
 from models.entities import Meeting
 from models.errors import MinutierError
 from models.services.meetings import get_meeting
-from models.word_import import safe_open
 
 WORD_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 WORD_TEMPLATE_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
@@ -27,7 +27,8 @@ class TemplateRefused(MinutierError):
     """The file cannot give the export its styles; nothing was stored."""
 
 
-def _main_content_type(package: safe_open.Package, main: str) -> str:
+def _main_content_type(package: Any, main: str) -> str:
+    """``package``: a models.word_import.safe_open.Package."""
     types = package.xml("[Content_Types].xml")
     for override in types:
         if override.get("PartName", "").lstrip("/") == main:
@@ -37,6 +38,8 @@ def _main_content_type(package: safe_open.Package, main: str) -> str:
 
 def check_template(data: bytes, name: str) -> None:
     """Refuse, with one sentence naming ``name``, a file that is not a .docx the export can use."""
+    from models.word_import import safe_open  # the Word reader, only when a file is chosen
+
     label = PurePath(name).name or "The Word file"
     try:
         package = safe_open.open_package(data, label)
@@ -65,6 +68,8 @@ def check_template(data: bytes, name: str) -> None:
 
 def read_template_file(path: Path) -> bytes:
     """The bytes of the Word file at ``path``, checked; TemplateRefused otherwise."""
+    from models.word_import import safe_open
+
     try:
         data = safe_open.read_file(path)
     except safe_open.WordImportError as exc:

@@ -77,32 +77,32 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="118"/>
+        <location filename="../../ui/app.py" line="115"/>
         <source>{0} is damaged and cannot be opened; Minutier has not changed it.</source>
         <translation>{0} est endommagé et ne peut pas être ouvert ; Minutier ne l&apos;a pas modifié.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="122"/>
+        <location filename="../../ui/app.py" line="119"/>
         <source>{0} cannot be opened as a Minutier database; Minutier has not changed it.</source>
         <translation>{0} ne peut pas être ouvert comme base de données Minutier ; Minutier ne l&apos;a pas modifié.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="126"/>
+        <location filename="../../ui/app.py" line="123"/>
         <source>Restore the newest good backup ({0})</source>
         <translation>Restaurer la sauvegarde saine la plus récente ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="133"/>
+        <location filename="../../ui/restoring.py" line="40"/>
         <source>The backup was not restored: {0}</source>
         <translation>La sauvegarde n&apos;a pas été restaurée : {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="136"/>
+        <location filename="../../ui/restoring.py" line="41"/>
         <source>The backup of {0} is restored.</source>
         <translation>La sauvegarde du {0} est restaurée.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="138"/>
+        <location filename="../../ui/restoring.py" line="42"/>
         <source>The damaged file is kept as {0}.</source>
         <translation>Le fichier endommagé est conservé sous {0}.</translation>
     </message>
@@ -287,22 +287,22 @@ comparée avec {1}</translation>
 <context>
     <name>DuplicatesDialog</name>
     <message>
-        <location filename="../../ui/year/people.py" line="469"/>
+        <location filename="../../ui/year/people.py" line="419"/>
         <source>Possible duplicates in the roster</source>
         <translation>Doublons possibles dans l&apos;annuaire</translation>
     </message>
     <message>
-        <location filename="../../ui/year/people.py" line="496"/>
+        <location filename="../../ui/year/people.py" line="446"/>
         <source>Keep the other one</source>
         <translation>Garder l&apos;autre</translation>
     </message>
     <message>
-        <location filename="../../ui/year/people.py" line="498"/>
+        <location filename="../../ui/year/people.py" line="448"/>
         <source>Merge…</source>
         <translation>Fusionner…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/year/people.py" line="530"/>
+        <location filename="../../ui/year/people.py" line="480"/>
         <source>%n pair(s) of roster records may be the same person. Nothing is merged unless you choose a pair and confirm; a merge can be undone (Ctrl+Z).</source>
         <translation>
             <numerusform>%n paire de fiches de l&apos;annuaire désigne peut-être la même personne. Rien n&apos;est fusionné sans que vous choisissiez une paire et confirmiez ; une fusion peut être annulée (Ctrl+Z).</numerusform>
@@ -310,7 +310,7 @@ comparée avec {1}</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/year/people.py" line="566"/>
+        <location filename="../../ui/year/people.py" line="516"/>
         <source>On %n meeting list(s)</source>
         <translation>
             <numerusform>Sur %n liste de réunion</numerusform>
@@ -318,7 +318,7 @@ comparée avec {1}</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/year/people.py" line="568"/>
+        <location filename="../../ui/year/people.py" line="518"/>
         <source>%n mention(s) in programmes and notes</source>
         <translation>
             <numerusform>%n mention dans les programmes et les notes</numerusform>
@@ -326,17 +326,17 @@ comparée avec {1}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/year/people.py" line="582"/>
+        <location filename="../../ui/year/people.py" line="532"/>
         <source>Kept</source>
         <translation>Gardée</translation>
     </message>
     <message>
-        <location filename="../../ui/year/people.py" line="583"/>
+        <location filename="../../ui/year/people.py" line="533"/>
         <source>Merged into it, then removed</source>
         <translation>Fusionnée dans la première, puis retirée</translation>
     </message>
     <message>
-        <location filename="../../ui/year/people.py" line="597"/>
+        <location filename="../../ui/year/people.py" line="547"/>
         <source>Merge « {1} » into « {0} »?
 
 Every list, programme role and note of « {1} » moves to « {0} », whose empty fields are filled from « {1} »; then « {1} » leaves the roster.
@@ -347,12 +347,12 @@ Toutes les listes, tous les rôles au programme et toutes les notes de « {1} »
 Vous pourrez l&apos;annuler (Ctrl+Z).</translation>
     </message>
     <message>
-        <location filename="../../ui/year/people.py" line="601"/>
+        <location filename="../../ui/year/people.py" line="551"/>
         <source>Merge</source>
         <translation>Fusionner</translation>
     </message>
     <message>
-        <location filename="../../ui/year/people.py" line="606"/>
+        <location filename="../../ui/year/people.py" line="554"/>
         <source>Merge {0} into {1}</source>
         <translation>Fusionner {0} dans {1}</translation>
     </message>
@@ -360,77 +360,77 @@ Vous pourrez l&apos;annuler (Ctrl+Z).</translation>
 <context>
     <name>DuplicatesModel</name>
     <message>
-        <location filename="../../ui/year/people.py" line="382"/>
+        <location filename="../../ui/year/people.py" line="358"/>
         <source>same email</source>
         <translation>même e-mail</translation>
     </message>
     <message>
-        <location filename="../../ui/year/people.py" line="383"/>
+        <location filename="../../ui/year/people.py" line="359"/>
         <source>same name</source>
         <translation>même nom</translation>
     </message>
     <message>
-        <location filename="../../ui/year/people.py" line="384"/>
+        <location filename="../../ui/year/people.py" line="360"/>
         <source>same name apart from accents or case</source>
         <translation>même nom aux accents ou majuscules près</translation>
     </message>
     <message>
-        <location filename="../../ui/year/people.py" line="385"/>
+        <location filename="../../ui/year/people.py" line="361"/>
         <source>first and last names swapped</source>
         <translation>prénom et nom inversés</translation>
     </message>
     <message>
-        <location filename="../../ui/year/people.py" line="386"/>
+        <location filename="../../ui/year/people.py" line="362"/>
         <source>same words, split differently</source>
         <translation>mêmes mots, coupés autrement</translation>
     </message>
     <message>
-        <location filename="../../ui/year/people.py" line="387"/>
+        <location filename="../../ui/year/people.py" line="363"/>
         <source>initial of the first name</source>
         <translation>initiale du prénom</translation>
     </message>
     <message>
-        <location filename="../../ui/year/people.py" line="388"/>
+        <location filename="../../ui/year/people.py" line="364"/>
         <source>similar first names</source>
         <translation>prénoms proches</translation>
     </message>
     <message>
-        <location filename="../../ui/year/people.py" line="389"/>
+        <location filename="../../ui/year/people.py" line="365"/>
         <source>similar last names</source>
         <translation>noms proches</translation>
     </message>
     <message>
-        <location filename="../../ui/year/people.py" line="390"/>
+        <location filename="../../ui/year/people.py" line="366"/>
         <source>same organisation, no name</source>
         <translation>même organisation, sans nom</translation>
     </message>
     <message>
-        <location filename="../../ui/year/people.py" line="391"/>
+        <location filename="../../ui/year/people.py" line="367"/>
         <source>different organisations</source>
         <translation>organisations différentes</translation>
     </message>
     <message>
-        <location filename="../../ui/year/people.py" line="392"/>
+        <location filename="../../ui/year/people.py" line="368"/>
         <source>same organisation</source>
         <translation>même organisation</translation>
     </message>
     <message>
-        <location filename="../../ui/year/people.py" line="405"/>
+        <location filename="../../ui/year/people.py" line="381"/>
         <source>Keep</source>
         <translation>Garder</translation>
     </message>
     <message>
-        <location filename="../../ui/year/people.py" line="405"/>
+        <location filename="../../ui/year/people.py" line="381"/>
         <source>Merge into it</source>
         <translation>Fusionner dedans</translation>
     </message>
     <message>
-        <location filename="../../ui/year/people.py" line="405"/>
+        <location filename="../../ui/year/people.py" line="381"/>
         <source>Likeness</source>
         <translation>Ressemblance</translation>
     </message>
     <message>
-        <location filename="../../ui/year/people.py" line="405"/>
+        <location filename="../../ui/year/people.py" line="381"/>
         <source>Why</source>
         <translation>Pourquoi</translation>
     </message>
@@ -438,44 +438,44 @@ Vous pourrez l&apos;annuler (Ctrl+Z).</translation>
 <context>
     <name>ExportAction</name>
     <message>
-        <location filename="../../ui/export_action.py" line="64"/>
+        <location filename="../../ui/export_action.py" line="70"/>
         <source>Export minutes…</source>
         <translation>Exporter le compte-rendu…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_action.py" line="67"/>
+        <location filename="../../ui/export_action.py" line="73"/>
         <source>Export minutes as PDF…</source>
         <translation>Exporter le compte-rendu en PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_action.py" line="102"/>
+        <location filename="../../ui/export_action.py" line="108"/>
         <source>Export as PDF needs LibreOffice, which is not installed on this computer.
 Install it (free, from {0}) and try again, or export the minutes as a Word document instead.</source>
         <translation>L&apos;export en PDF a besoin de LibreOffice, qui n&apos;est pas installé sur cet ordinateur.
 Installez-le (gratuit, depuis {0}) puis réessayez, ou exportez plutôt le compte-rendu en document Word.</translation>
     </message>
     <message>
-        <location filename="../../ui/export_action.py" line="121"/>
+        <location filename="../../ui/export_action.py" line="127"/>
         <source>Export the minutes as PDF</source>
         <translation>Exporter le compte-rendu en PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/export_action.py" line="121"/>
+        <location filename="../../ui/export_action.py" line="127"/>
         <source>Export the minutes</source>
         <translation>Exporter le compte-rendu</translation>
     </message>
     <message>
-        <location filename="../../ui/export_action.py" line="123"/>
+        <location filename="../../ui/export_action.py" line="129"/>
         <source>Word document (*.docx)</source>
         <translation>Document Word (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_action.py" line="123"/>
+        <location filename="../../ui/export_action.py" line="129"/>
         <source>PDF document (*.pdf)</source>
         <translation>Document PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_action.py" line="149"/>
+        <location filename="../../ui/export_action.py" line="155"/>
         <source>With the styles of « {0} », {1} part(s) of the minutes will not look like that file:
 
 {2}</source>
@@ -484,22 +484,22 @@ Installez-le (gratuit, depuis {0}) puis réessayez, ou exportez plutôt le compt
 {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/export_action.py" line="152"/>
+        <location filename="../../ui/export_action.py" line="158"/>
         <source>Export anyway</source>
         <translation>Exporter quand même</translation>
     </message>
     <message>
-        <location filename="../../ui/export_action.py" line="164"/>
+        <location filename="../../ui/export_action.py" line="171"/>
         <source>Writing the PDF (LibreOffice converts the Word document)…</source>
         <translation>Écriture du PDF (LibreOffice convertit le document Word)…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_action.py" line="166"/>
+        <location filename="../../ui/export_action.py" line="173"/>
         <source>Writing the minutes…</source>
         <translation>Écriture du compte-rendu…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_action.py" line="167"/>
+        <location filename="../../ui/export_action.py" line="174"/>
         <source>The minutes are written:
 {0}
 
@@ -510,7 +510,7 @@ Open them?</source>
 L&apos;ouvrir ?</translation>
     </message>
     <message>
-        <location filename="../../ui/export_action.py" line="168"/>
+        <location filename="../../ui/export_action.py" line="175"/>
         <source>The minutes were not exported.</source>
         <translation>Le compte-rendu n&apos;a pas été exporté.</translation>
     </message>
@@ -686,37 +686,37 @@ Vos données sont enregistrées ; vous pouvez continuer.</translation>
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../ui/year/people.py" line="146"/>
+        <location filename="../../ui/year/people.py" line="122"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/year/people.py" line="147"/>
+        <location filename="../../ui/year/people.py" line="123"/>
         <source>Meeting</source>
         <translation>Réunion</translation>
     </message>
     <message>
-        <location filename="../../ui/year/people.py" line="148"/>
+        <location filename="../../ui/year/people.py" line="124"/>
         <source>On the list</source>
         <translation>Sur la liste</translation>
     </message>
     <message>
-        <location filename="../../ui/year/people.py" line="149"/>
+        <location filename="../../ui/year/people.py" line="125"/>
         <source>In the programme</source>
         <translation>Au programme</translation>
     </message>
     <message>
-        <location filename="../../ui/year/people.py" line="150"/>
+        <location filename="../../ui/year/people.py" line="126"/>
         <source>Interventions</source>
         <translation>Interventions</translation>
     </message>
     <message>
-        <location filename="../../ui/year/people.py" line="156"/>
+        <location filename="../../ui/year/people.py" line="132"/>
         <source>not on the list</source>
         <translation>pas sur la liste</translation>
     </message>
     <message>
-        <location filename="../../ui/year/people.py" line="167"/>
+        <location filename="../../ui/year/people.py" line="143"/>
         <source>{0}: {1}</source>
         <translation>{0} : {1}</translation>
     </message>
@@ -1211,37 +1211,37 @@ Vos données sont enregistrées ; vous pouvez continuer.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="52"/>
+        <location filename="../../ui/main_window.py" line="55"/>
         <source>General</source>
         <translation>Général</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="53"/>
+        <location filename="../../ui/main_window.py" line="56"/>
         <source>Programme</source>
         <translation>Programme</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="54"/>
+        <location filename="../../ui/main_window.py" line="57"/>
         <source>Participants</source>
         <translation>Participants</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="56"/>
+        <location filename="../../ui/main_window.py" line="59"/>
         <source>Minutes</source>
         <translation>Compte-rendu</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="79"/>
+        <location filename="../../ui/main_window.py" line="82"/>
         <source>Read-only: changes cannot be saved</source>
         <translation>Lecture seule : les modifications ne peuvent pas être enregistrées</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="81"/>
+        <location filename="../../ui/main_window.py" line="84"/>
         <source>All changes are saved</source>
         <translation>Toutes les modifications sont enregistrées</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208"/>
+        <location filename="../../ui/main_window.py" line="224"/>
         <source>Saved at {0}</source>
         <translation>Enregistré à {0}</translation>
     </message>
@@ -1249,50 +1249,56 @@ Vos données sont enregistrées ; vous pouvez continuer.</translation>
 <context>
     <name>MeetingsPanel</name>
     <message>
-        <location filename="../../ui/meetings_panel.py" line="76"/>
-        <location filename="../../ui/meetings_panel.py" line="143"/>
+        <location filename="../../ui/meetings_panel.py" line="84"/>
+        <location filename="../../ui/meetings_panel.py" line="157"/>
         <source>New meeting</source>
         <translation>Nouvelle réunion</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings_panel.py" line="79"/>
+        <location filename="../../ui/meetings_panel.py" line="87"/>
+        <location filename="../../ui/meetings_panel.py" line="163"/>
         <source>Duplicate meeting</source>
         <translation>Dupliquer la réunion</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings_panel.py" line="82"/>
+        <location filename="../../ui/meetings_panel.py" line="90"/>
         <source>Delete meeting…</source>
         <translation>Supprimer la réunion…</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings_panel.py" line="93"/>
+        <location filename="../../ui/meetings_panel.py" line="101"/>
         <source>New</source>
         <translation>Nouvelle</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings_panel.py" line="94"/>
+        <location filename="../../ui/meetings_panel.py" line="102"/>
         <source>Duplicate</source>
         <translation>Dupliquer</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings_panel.py" line="95"/>
+        <location filename="../../ui/meetings_panel.py" line="103"/>
         <source>Delete…</source>
         <translation>Supprimer…</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings_panel.py" line="103"/>
+        <location filename="../../ui/meetings_panel.py" line="111"/>
         <source>&lt;b&gt;Meetings&lt;/b&gt;</source>
         <translation>&lt;b&gt;Réunions&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings_panel.py" line="157"/>
+        <location filename="../../ui/meetings_panel.py" line="172"/>
         <source>Delete the meeting “{0}” of {1}, with its programme, participants and report?
-This cannot be undone.</source>
+You can undo it (Ctrl+Z).</source>
         <translation>Supprimer la réunion « {0} » du {1}, avec son programme, ses participants et son compte-rendu ?
-Cela ne peut pas être annulé.</translation>
+Vous pourrez l&apos;annuler (Ctrl+Z).</translation>
     </message>
     <message>
-        <location filename="../../ui/meetings_panel.py" line="160"/>
+        <location filename="../../ui/meetings_panel.py" line="181"/>
+        <source>Delete the meeting “{0}”</source>
+        <translation>Supprimer la réunion « {0} »</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meetings_panel.py" line="175"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
@@ -1300,70 +1306,70 @@ Cela ne peut pas être annulé.</translation>
 <context>
     <name>Menus</name>
     <message>
-        <location filename="../../ui/menus.py" line="19"/>
-        <location filename="../../ui/menus.py" line="33"/>
+        <location filename="../../ui/menus.py" line="48"/>
+        <location filename="../../ui/menus.py" line="62"/>
         <source>Undo</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="22"/>
-        <location filename="../../ui/menus.py" line="40"/>
+        <location filename="../../ui/menus.py" line="51"/>
+        <location filename="../../ui/menus.py" line="69"/>
         <source>Redo</source>
         <translation>Rétablir</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="31"/>
+        <location filename="../../ui/menus.py" line="60"/>
         <source>Undo {0}</source>
         <translation>Annuler : {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="38"/>
+        <location filename="../../ui/menus.py" line="67"/>
         <source>Redo {0}</source>
         <translation>Rétablir : {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="48"/>
+        <location filename="../../ui/menus.py" line="77"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="64"/>
+        <location filename="../../ui/menus.py" line="93"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="68"/>
+        <location filename="../../ui/menus.py" line="97"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="75"/>
+        <location filename="../../ui/menus.py" line="104"/>
         <source>&amp;People</source>
         <translation>&amp;Personnes</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="81"/>
+        <location filename="../../ui/menus.py" line="110"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="89"/>
+        <location filename="../../ui/menus.py" line="118"/>
         <source>Interface language</source>
         <translation>Langue de l&apos;interface</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="99"/>
+        <location filename="../../ui/menus.py" line="128"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="100"/>
-        <location filename="../../ui/menus.py" line="104"/>
+        <location filename="../../ui/menus.py" line="129"/>
+        <location filename="../../ui/menus.py" line="133"/>
         <source>About Minutier</source>
         <translation>À propos de Minutier</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="105"/>
+        <location filename="../../ui/menus.py" line="134"/>
         <source>Minutier — the editor for the minutes of yearly meetings.
 Database: {0}</source>
         <translation>Minutier — l&apos;éditeur des comptes-rendus des réunions annuelles.
@@ -1373,22 +1379,22 @@ Base de données : {0}</translation>
 <context>
     <name>NewFromDialog</name>
     <message>
-        <location filename="../../ui/year/new_from.py" line="48"/>
+        <location filename="../../ui/year/new_from.py" line="50"/>
         <source>New meeting from…</source>
         <translation>Nouvelle réunion à partir de…</translation>
     </message>
     <message>
-        <location filename="../../ui/year/new_from.py" line="70"/>
+        <location filename="../../ui/year/new_from.py" line="72"/>
         <source>Copy the objectives text</source>
         <translation>Copier le texte des objectifs</translation>
     </message>
     <message>
-        <location filename="../../ui/year/new_from.py" line="71"/>
+        <location filename="../../ui/year/new_from.py" line="73"/>
         <source>Leave unticked when each year&apos;s objectives are written afresh.</source>
         <translation>Laissez décoché si les objectifs sont réécrits chaque année.</translation>
     </message>
     <message>
-        <location filename="../../ui/year/new_from.py" line="75"/>
+        <location filename="../../ui/year/new_from.py" line="77"/>
         <source>Copied: organisation, body, venue, times, language, logo, introduction (with the date moved on), the programme with its moderators and speakers, and everyone who attended, as invited.
 Left empty: the notes, the attendance marks and the conclusions.
 The moderators and speakers are last year&apos;s: the comparison lists them to confirm.</source>
@@ -1397,32 +1403,32 @@ Laissés vides : les notes, les présences et les conclusions.
 Les modérateurs et intervenants sont ceux de l&apos;an dernier : la comparaison les liste pour confirmation.</translation>
     </message>
     <message>
-        <location filename="../../ui/year/new_from.py" line="85"/>
+        <location filename="../../ui/year/new_from.py" line="87"/>
         <source>From the meeting:</source>
         <translation>À partir de la réunion :</translation>
     </message>
     <message>
-        <location filename="../../ui/year/new_from.py" line="86"/>
+        <location filename="../../ui/year/new_from.py" line="88"/>
         <source>New date:</source>
         <translation>Nouvelle date :</translation>
     </message>
     <message>
-        <location filename="../../ui/year/new_from.py" line="87"/>
+        <location filename="../../ui/year/new_from.py" line="89"/>
         <source>Title:</source>
         <translation>Titre :</translation>
     </message>
     <message>
-        <location filename="../../ui/year/new_from.py" line="93"/>
+        <location filename="../../ui/year/new_from.py" line="95"/>
         <source>Create</source>
         <translation>Créer</translation>
     </message>
     <message>
-        <location filename="../../ui/year/new_from.py" line="137"/>
+        <location filename="../../ui/year/new_from.py" line="139"/>
         <source>The title still gives another date: {0}.</source>
         <translation>Le titre donne encore une autre date : {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/year/new_from.py" line="152"/>
+        <location filename="../../ui/year/new_from.py" line="154"/>
         <source>There is already a meeting on {0}:
 {1}
 
@@ -1433,7 +1439,7 @@ Create another one on that date?</source>
 En créer une autre à cette date ?</translation>
     </message>
     <message>
-        <location filename="../../ui/year/new_from.py" line="154"/>
+        <location filename="../../ui/year/new_from.py" line="156"/>
         <source>Create another</source>
         <translation>En créer une autre</translation>
     </message>
@@ -1502,7 +1508,7 @@ En créer une autre à cette date ?</translation>
         <translation>Statut</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/participants/table_model.py" line="344"/>
+        <location filename="../../ui/participants/table_model.py" line="339"/>
         <source>%n participants</source>
         <translation>
             <numerusform>%n participant</numerusform>
@@ -1510,22 +1516,22 @@ En créer une autre à cette date ?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/participants/table_model.py" line="354"/>
+        <location filename="../../ui/participants/table_model.py" line="349"/>
         <source>{0}: {1}</source>
         <translation>{0} : {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/participants/table_model.py" line="359"/>
+        <location filename="../../ui/participants/table_model.py" line="354"/>
         <source>Edit {0}</source>
         <translation>Modifier {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/participants/table_model.py" line="367"/>
+        <location filename="../../ui/participants/table_model.py" line="362"/>
         <source>Add {0}</source>
         <translation>Ajouter {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/participants/table_model.py" line="375"/>
+        <location filename="../../ui/participants/table_model.py" line="370"/>
         <source>Remove {0}</source>
         <translation>Retirer {0}</translation>
     </message>
@@ -1735,22 +1741,22 @@ imprimé</translation>
         <translation>Modifier l&apos;intervenant</translation>
     </message>
     <message>
-        <location filename="../../ui/programme/people_model.py" line="148"/>
+        <location filename="../../ui/programme/people_model.py" line="143"/>
         <source>Add moderator</source>
         <translation>Ajouter une animation</translation>
     </message>
     <message>
-        <location filename="../../ui/programme/people_model.py" line="148"/>
+        <location filename="../../ui/programme/people_model.py" line="143"/>
         <source>Add speaker</source>
         <translation>Ajouter un intervenant</translation>
     </message>
     <message>
-        <location filename="../../ui/programme/people_model.py" line="165"/>
+        <location filename="../../ui/programme/people_model.py" line="160"/>
         <source>Remove “{0}”</source>
         <translation>Retirer « {0} »</translation>
     </message>
     <message>
-        <location filename="../../ui/programme/people_model.py" line="182"/>
+        <location filename="../../ui/programme/people_model.py" line="177"/>
         <source>Move “{0}”</source>
         <translation>Déplacer « {0} »</translation>
     </message>
@@ -1806,27 +1812,27 @@ imprimé</translation>
 <context>
     <name>PersonHistoryDialog</name>
     <message>
-        <location filename="../../ui/year/people.py" line="203"/>
+        <location filename="../../ui/year/people.py" line="179"/>
         <source>Person history</source>
         <translation>Historique d&apos;une personne</translation>
     </message>
     <message>
-        <location filename="../../ui/year/people.py" line="206"/>
+        <location filename="../../ui/year/people.py" line="182"/>
         <source>Find someone: name, organisation or email</source>
         <translation>Chercher une personne : nom, organisation ou e-mail</translation>
     </message>
     <message>
-        <location filename="../../ui/year/people.py" line="239"/>
+        <location filename="../../ui/year/people.py" line="215"/>
         <source>Possible duplicates…</source>
         <translation>Doublons possibles…</translation>
     </message>
     <message>
-        <location filename="../../ui/year/people.py" line="254"/>
+        <location filename="../../ui/year/people.py" line="230"/>
         <source>Double-click a meeting to open it.</source>
         <translation>Double-cliquez sur une réunion pour l&apos;ouvrir.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/year/people.py" line="284"/>
+        <location filename="../../ui/year/people.py" line="260"/>
         <source>%n more: type to narrow</source>
         <translation>
             <numerusform>%n autre : précisez la recherche</numerusform>
@@ -1834,12 +1840,12 @@ imprimé</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/year/people.py" line="311"/>
+        <location filename="../../ui/year/people.py" line="287"/>
         <source>Choose someone on the left.</source>
         <translation>Choisissez une personne à gauche.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/year/people.py" line="326"/>
+        <location filename="../../ui/year/people.py" line="302"/>
         <source>On the list of %n meeting(s)</source>
         <translation>
             <numerusform>Sur la liste de %n réunion</numerusform>
@@ -1847,7 +1853,7 @@ imprimé</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/year/people.py" line="328"/>
+        <location filename="../../ui/year/people.py" line="304"/>
         <source>present %n time(s)</source>
         <translation>
             <numerusform>%n présence</numerusform>
@@ -1855,7 +1861,7 @@ imprimé</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/year/people.py" line="330"/>
+        <location filename="../../ui/year/people.py" line="306"/>
         <source>in the programme or the notes of %n</source>
         <translation>
             <numerusform>au programme ou dans les notes de %n</numerusform>
@@ -1999,12 +2005,12 @@ imprimé</translation>
 <context>
     <name>PreviewDock</name>
     <message>
-        <location filename="../../ui/preview/dock.py" line="36"/>
+        <location filename="../../ui/preview/dock.py" line="46"/>
         <source>Preview</source>
         <translation>Aperçu</translation>
     </message>
     <message>
-        <location filename="../../ui/preview/dock.py" line="48"/>
+        <location filename="../../ui/preview/dock.py" line="58"/>
         <source>Show or hide the preview of the minutes (F9)</source>
         <translation>Afficher ou masquer l&apos;aperçu du compte-rendu (F9)</translation>
     </message>
@@ -2012,17 +2018,17 @@ imprimé</translation>
 <context>
     <name>PreviewPane</name>
     <message>
-        <location filename="../../ui/preview/pane.py" line="59"/>
+        <location filename="../../ui/preview/pane.py" line="58"/>
         <source>Language of the document</source>
         <translation>Langue du document</translation>
     </message>
     <message>
-        <location filename="../../ui/preview/pane.py" line="60"/>
+        <location filename="../../ui/preview/pane.py" line="59"/>
         <source>Meeting&apos;s language</source>
         <translation>Langue de la réunion</translation>
     </message>
     <message>
-        <location filename="../../ui/preview/pane.py" line="65"/>
+        <location filename="../../ui/preview/pane.py" line="64"/>
         <source>Language:</source>
         <translation>Langue :</translation>
     </message>
@@ -2093,32 +2099,32 @@ imprimé</translation>
         <translation>Modifier le format</translation>
     </message>
     <message>
-        <location filename="../../ui/programme/model.py" line="236"/>
+        <location filename="../../ui/programme/model.py" line="231"/>
         <source>New item</source>
         <translation>Nouveau point</translation>
     </message>
     <message>
-        <location filename="../../ui/programme/model.py" line="242"/>
+        <location filename="../../ui/programme/model.py" line="237"/>
         <source>Add item</source>
         <translation>Ajouter un point</translation>
     </message>
     <message>
-        <location filename="../../ui/programme/model.py" line="262"/>
+        <location filename="../../ui/programme/model.py" line="257"/>
         <source>Add sub-topic</source>
         <translation>Ajouter un sous-thème</translation>
     </message>
     <message>
-        <location filename="../../ui/programme/model.py" line="264"/>
+        <location filename="../../ui/programme/model.py" line="259"/>
         <source>New sub-topic</source>
         <translation>Nouveau sous-thème</translation>
     </message>
     <message>
-        <location filename="../../ui/programme/model.py" line="276"/>
+        <location filename="../../ui/programme/model.py" line="271"/>
         <source>Delete “{0}”</source>
         <translation>Supprimer « {0} »</translation>
     </message>
     <message>
-        <location filename="../../ui/programme/model.py" line="303"/>
+        <location filename="../../ui/programme/model.py" line="298"/>
         <source>Move “{0}”</source>
         <translation>Déplacer « {0} »</translation>
     </message>
@@ -2228,7 +2234,7 @@ imprimé</translation>
     </message>
     <message>
         <location filename="../../ui/report/tab.py" line="130"/>
-        <location filename="../../ui/report/tab.py" line="455"/>
+        <location filename="../../ui/report/tab.py" line="450"/>
         <source>Create sections from the programme</source>
         <translation>Créer les sections depuis le programme</translation>
     </message>
@@ -2243,47 +2249,47 @@ imprimé</translation>
         <translation>Ajouter : </translation>
     </message>
     <message>
-        <location filename="../../ui/report/tab.py" line="347"/>
+        <location filename="../../ui/report/tab.py" line="344"/>
         <source>New section</source>
         <translation>Nouvelle section</translation>
     </message>
     <message>
-        <location filename="../../ui/report/tab.py" line="350"/>
+        <location filename="../../ui/report/tab.py" line="347"/>
         <source>Add a section</source>
         <translation>Ajouter une section</translation>
     </message>
     <message>
-        <location filename="../../ui/report/tab.py" line="374"/>
+        <location filename="../../ui/report/tab.py" line="371"/>
         <source>Add « {0} »</source>
         <translation>Ajouter « {0} »</translation>
     </message>
     <message>
-        <location filename="../../ui/report/tab.py" line="387"/>
+        <location filename="../../ui/report/tab.py" line="384"/>
         <source>Delete « {0} »</source>
         <translation>Supprimer « {0} »</translation>
     </message>
     <message>
-        <location filename="../../ui/report/tab.py" line="421"/>
+        <location filename="../../ui/report/tab.py" line="418"/>
         <source>Move « {0} »</source>
         <translation>Déplacer « {0} »</translation>
     </message>
     <message>
-        <location filename="../../ui/report/tab.py" line="434"/>
+        <location filename="../../ui/report/tab.py" line="431"/>
         <source>Edit the section</source>
         <translation>Modifier la section</translation>
     </message>
     <message>
-        <location filename="../../ui/report/tab.py" line="438"/>
+        <location filename="../../ui/report/tab.py" line="435"/>
         <source>Edit the block</source>
         <translation>Modifier le bloc</translation>
     </message>
     <message>
-        <location filename="../../ui/report/tab.py" line="442"/>
+        <location filename="../../ui/report/tab.py" line="439"/>
         <source>Edit the text</source>
         <translation>Modifier le texte</translation>
     </message>
     <message>
-        <location filename="../../ui/report/tab.py" line="460"/>
+        <location filename="../../ui/report/tab.py" line="455"/>
         <source>Every programme item already has its section.</source>
         <translation>Chaque séance du programme a déjà sa section.</translation>
     </message>
@@ -2291,52 +2297,52 @@ imprimé</translation>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../ui/safety.py" line="69"/>
+        <location filename="../../ui/safety.py" line="66"/>
         <source>Restore from backup</source>
         <translation>Restaurer une sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../ui/safety.py" line="79"/>
+        <location filename="../../ui/safety.py" line="76"/>
         <source>Backups of {0}, newest first. Restoring one replaces the current data by it; the current file is kept aside in {1}, nothing is deleted.</source>
         <translation>Sauvegardes de {0}, de la plus récente à la plus ancienne. En restaurer une remplace les données actuelles par les siennes ; le fichier actuel est mis de côté dans {1}, rien n&apos;est supprimé.</translation>
     </message>
     <message>
-        <location filename="../../ui/safety.py" line="90"/>
+        <location filename="../../ui/safety.py" line="87"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/safety.py" line="90"/>
+        <location filename="../../ui/safety.py" line="87"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/safety.py" line="90"/>
+        <location filename="../../ui/safety.py" line="87"/>
         <source>Size</source>
         <translation>Taille</translation>
     </message>
     <message>
-        <location filename="../../ui/safety.py" line="90"/>
+        <location filename="../../ui/safety.py" line="87"/>
         <source>Check</source>
         <translation>Vérification</translation>
     </message>
     <message>
-        <location filename="../../ui/safety.py" line="99"/>
+        <location filename="../../ui/safety.py" line="96"/>
         <source>Passes the check</source>
         <translation>Vérification réussie</translation>
     </message>
     <message>
-        <location filename="../../ui/safety.py" line="101"/>
+        <location filename="../../ui/safety.py" line="98"/>
         <source>Fails: {0}</source>
         <translation>Échec : {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/safety.py" line="115"/>
+        <location filename="../../ui/safety.py" line="112"/>
         <source>There are no backups yet in {0}.</source>
         <translation>Il n&apos;y a encore aucune sauvegarde dans {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/safety.py" line="122"/>
+        <location filename="../../ui/safety.py" line="119"/>
         <source>Restore…</source>
         <translation>Restaurer…</translation>
     </message>
@@ -2382,64 +2388,64 @@ imprimé</translation>
 <context>
     <name>SafetyActions</name>
     <message>
-        <location filename="../../ui/safety.py" line="167"/>
+        <location filename="../../ui/safety.py" line="183"/>
         <source>Restore from backup…</source>
         <translation>Restaurer une sauvegarde…</translation>
     </message>
     <message>
-        <location filename="../../ui/safety.py" line="192"/>
+        <location filename="../../ui/safety.py" line="212"/>
         <source>This database is read-only: {0}. Changes cannot be saved.</source>
         <translation>Cette base de données est en lecture seule : {0}. Les modifications ne peuvent pas être enregistrées.</translation>
     </message>
     <message>
-        <location filename="../../ui/safety.py" line="199"/>
+        <location filename="../../ui/safety.py" line="219"/>
         <source>To edit it, copy the file (with its -wal and -shm, if any) to a writable folder.</source>
         <translation>Pour la modifier, copiez le fichier (avec ses -wal et -shm, s&apos;il y en a) dans un dossier où vous pouvez écrire.</translation>
     </message>
     <message>
-        <location filename="../../ui/safety.py" line="208"/>
+        <location filename="../../ui/safety.py" line="228"/>
         <source>No backup today: {0}</source>
         <translation>Pas de sauvegarde aujourd&apos;hui : {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/safety.py" line="247"/>
+        <location filename="../../ui/safety.py" line="267"/>
         <source>This was changed elsewhere (in another window or program) since you opened it; the window has been reloaded with the current version.</source>
         <translation>Ceci a été modifié ailleurs (dans une autre fenêtre ou un autre programme) depuis que vous l&apos;avez ouvert ; la fenêtre a été rechargée avec la version actuelle.</translation>
     </message>
     <message>
-        <location filename="../../ui/safety.py" line="254"/>
+        <location filename="../../ui/safety.py" line="274"/>
         <source>What you typed was not saved. It is in the clipboard, to paste where it belongs:</source>
         <translation>Ce que vous avez tapé n&apos;a pas été enregistré. Il est dans le presse-papiers, à recoller où il faut :</translation>
     </message>
     <message>
-        <location filename="../../ui/safety.py" line="279"/>
+        <location filename="../../ui/safety.py" line="299"/>
         <source>Replace the current data by the backup of {0}?
 What is in the file now is kept aside in {1}; nothing is deleted.</source>
         <translation>Remplacer les données actuelles par la sauvegarde du {0} ?
 Le contenu actuel du fichier est mis de côté dans {1} ; rien n&apos;est supprimé.</translation>
     </message>
     <message>
-        <location filename="../../ui/safety.py" line="282"/>
+        <location filename="../../ui/safety.py" line="302"/>
         <source>Restore</source>
         <translation>Restaurer</translation>
     </message>
     <message>
-        <location filename="../../ui/safety.py" line="317"/>
+        <location filename="../../ui/restoring.py" line="67"/>
         <source>The database cannot be opened again: {0}</source>
         <translation>La base de données ne peut pas être rouverte : {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/safety.py" line="327"/>
+        <location filename="../../ui/restoring.py" line="45"/>
         <source>The backup was not restored: {0}</source>
         <translation>La sauvegarde n&apos;a pas été restaurée : {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/safety.py" line="330"/>
+        <location filename="../../ui/restoring.py" line="47"/>
         <source>The previous file is kept as {0}.</source>
         <translation>Le fichier précédent est conservé sous {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/safety.py" line="335"/>
+        <location filename="../../ui/restoring.py" line="46"/>
         <source>The backup of {0} is restored.</source>
         <translation>La sauvegarde du {0} est restaurée.</translation>
     </message>
@@ -2656,38 +2662,38 @@ Le contenu actuel du fichier est mis de côté dans {1} ; rien n&apos;est suppri
 <context>
     <name>TemplateSetting</name>
     <message>
-        <location filename="../../ui/template_setting.py" line="35"/>
+        <location filename="../../ui/template_setting.py" line="53"/>
         <source>Choose…</source>
         <translation>Choisir…</translation>
     </message>
     <message>
-        <location filename="../../ui/template_setting.py" line="36"/>
-        <location filename="../../ui/template_setting.py" line="102"/>
+        <location filename="../../ui/template_setting.py" line="54"/>
+        <location filename="../../ui/template_setting.py" line="118"/>
         <source>Use Minutier&apos;s styles</source>
         <translation>Styles de Minutier</translation>
     </message>
     <message>
-        <location filename="../../ui/template_setting.py" line="41"/>
+        <location filename="../../ui/template_setting.py" line="59"/>
         <source>The export takes fonts, sizes, colours, spacing, page size, margins, header, footer and table style from this Word file; the text stays the meeting&apos;s.</source>
         <translation>L&apos;export reprend de ce fichier Word les polices, tailles, couleurs, espacements, format de page, marges, en-tête, pied de page et style de tableau ; le texte reste celui de la réunion.</translation>
     </message>
     <message>
-        <location filename="../../ui/template_setting.py" line="71"/>
+        <location filename="../../ui/template_setting.py" line="89"/>
         <source>None: Minutier&apos;s own styles</source>
         <translation>Aucun : les styles de Minutier</translation>
     </message>
     <message>
-        <location filename="../../ui/template_setting.py" line="77"/>
+        <location filename="../../ui/template_setting.py" line="95"/>
         <source>Choose the Word file whose styles to use</source>
         <translation>Choisir le fichier Word dont reprendre les styles</translation>
     </message>
     <message>
-        <location filename="../../ui/template_setting.py" line="77"/>
+        <location filename="../../ui/template_setting.py" line="95"/>
         <source>Word document (*.docx)</source>
         <translation>Document Word (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../ui/template_setting.py" line="93"/>
+        <location filename="../../ui/template_setting.py" line="111"/>
         <source>Use the styles of {0}</source>
         <translation>Utiliser les styles de {0}</translation>
     </message>
@@ -2731,27 +2737,27 @@ Le contenu actuel du fichier est mis de côté dans {1} ; rien n&apos;est suppri
 <context>
     <name>WordImport</name>
     <message>
-        <location filename="../../ui/word_import_dialog.py" line="104"/>
+        <location filename="../../ui/word_import_dialog.py" line="154"/>
         <source>Import a Word compte-rendu…</source>
         <translation>Importer un compte-rendu Word…</translation>
     </message>
     <message>
-        <location filename="../../ui/word_import_dialog.py" line="113"/>
+        <location filename="../../ui/word_import_dialog.py" line="163"/>
         <source>Import a Word compte-rendu</source>
         <translation>Importer un compte-rendu Word</translation>
     </message>
     <message>
-        <location filename="../../ui/word_import_dialog.py" line="115"/>
+        <location filename="../../ui/word_import_dialog.py" line="165"/>
         <source>Word documents (*.docx);;All files (*)</source>
         <translation>Documents Word (*.docx);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/word_import_dialog.py" line="125"/>
+        <location filename="../../ui/word_import_dialog.py" line="178"/>
         <source>The file cannot be imported.</source>
         <translation>Le fichier ne peut pas être importé.</translation>
     </message>
     <message>
-        <location filename="../../ui/word_import_dialog.py" line="141"/>
+        <location filename="../../ui/word_import_dialog.py" line="190"/>
         <source>The Word compte-rendu was imported as a new meeting.</source>
         <translation>Le compte-rendu Word a été importé comme nouvelle réunion.</translation>
     </message>
@@ -2759,102 +2765,103 @@ Le contenu actuel du fichier est mis de côté dans {1} ; rien n&apos;est suppri
 <context>
     <name>WordImportDialog</name>
     <message>
-        <location filename="../../ui/word_import_dialog.py" line="38"/>
+        <location filename="../../ui/word_import_dialog.py" line="85"/>
+        <location filename="../../ui/word_import_dialog.py" line="136"/>
         <source>Import a Word compte-rendu</source>
         <translation>Importer un compte-rendu Word</translation>
     </message>
     <message>
-        <location filename="../../ui/word_import_dialog.py" line="40"/>
+        <location filename="../../ui/word_import_dialog.py" line="87"/>
         <source>What {0} was read as. Nothing is written before you press Import.</source>
         <translation>Ce qui a été lu dans {0}. Rien n&apos;est enregistré avant que vous appuyiez sur Importer.</translation>
     </message>
     <message>
-        <location filename="../../ui/word_import_dialog.py" line="48"/>
+        <location filename="../../ui/word_import_dialog.py" line="95"/>
         <source>Import</source>
         <translation>Importer</translation>
     </message>
     <message>
-        <location filename="../../ui/word_import_dialog.py" line="59"/>
+        <location filename="../../ui/word_import_dialog.py" line="106"/>
         <source>Header fields</source>
         <translation>Champs de l&apos;en-tête</translation>
     </message>
     <message>
-        <location filename="../../ui/word_import_dialog.py" line="60"/>
+        <location filename="../../ui/word_import_dialog.py" line="107"/>
         <source>Programme items</source>
         <translation>Points du programme</translation>
     </message>
     <message>
-        <location filename="../../ui/word_import_dialog.py" line="61"/>
+        <location filename="../../ui/word_import_dialog.py" line="108"/>
         <source>Sub-topics</source>
         <translation>Sous-thèmes</translation>
     </message>
     <message>
-        <location filename="../../ui/word_import_dialog.py" line="62"/>
+        <location filename="../../ui/word_import_dialog.py" line="109"/>
         <source>Moderators and speakers</source>
         <translation>Animateurs et intervenants</translation>
     </message>
     <message>
-        <location filename="../../ui/word_import_dialog.py" line="63"/>
+        <location filename="../../ui/word_import_dialog.py" line="110"/>
         <source>Report sections</source>
         <translation>Sections du compte-rendu</translation>
     </message>
     <message>
-        <location filename="../../ui/word_import_dialog.py" line="64"/>
+        <location filename="../../ui/word_import_dialog.py" line="111"/>
         <source>Interventions</source>
         <translation>Interventions</translation>
     </message>
     <message>
-        <location filename="../../ui/word_import_dialog.py" line="65"/>
+        <location filename="../../ui/word_import_dialog.py" line="112"/>
         <source>Debates</source>
         <translation>Débats</translation>
     </message>
     <message>
-        <location filename="../../ui/word_import_dialog.py" line="66"/>
+        <location filename="../../ui/word_import_dialog.py" line="113"/>
         <source>Conclusions</source>
         <translation>Conclusions</translation>
     </message>
     <message>
-        <location filename="../../ui/word_import_dialog.py" line="67"/>
+        <location filename="../../ui/word_import_dialog.py" line="114"/>
         <source>Plain paragraph blocks</source>
         <translation>Blocs de texte simple</translation>
     </message>
     <message>
-        <location filename="../../ui/word_import_dialog.py" line="68"/>
+        <location filename="../../ui/word_import_dialog.py" line="115"/>
         <source>Participants in person</source>
         <translation>Participants en présentiel</translation>
     </message>
     <message>
-        <location filename="../../ui/word_import_dialog.py" line="69"/>
+        <location filename="../../ui/word_import_dialog.py" line="116"/>
         <source>Participants remote</source>
         <translation>Participants à distance</translation>
     </message>
     <message>
-        <location filename="../../ui/word_import_dialog.py" line="70"/>
+        <location filename="../../ui/word_import_dialog.py" line="117"/>
         <source>Unrecognised paragraphs (kept as plain blocks)</source>
         <translation>Paragraphes non reconnus (gardés en texte simple)</translation>
     </message>
     <message>
-        <location filename="../../ui/word_import_dialog.py" line="72"/>
+        <location filename="../../ui/word_import_dialog.py" line="119"/>
         <source>Language: {0}</source>
         <translation>Langue : {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/word_import_dialog.py" line="76"/>
+        <location filename="../../ui/word_import_dialog.py" line="123"/>
         <source>Participants found in the roster: {0}; new people: {1}</source>
         <translation>Participants trouvés dans l&apos;annuaire : {0} ; nouvelles personnes : {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/word_import_dialog.py" line="80"/>
+        <location filename="../../ui/word_import_dialog.py" line="127"/>
         <source>Not found: {0}</source>
         <translation>Introuvable : {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/word_import_dialog.py" line="83"/>
+        <location filename="../../ui/word_import_dialog.py" line="130"/>
         <source>Kept as plain blocks:</source>
         <translation>Gardés en texte simple :</translation>
     </message>
     <message>
-        <location filename="../../ui/word_import_dialog.py" line="92"/>
+        <location filename="../../ui/word_import_dialog.py" line="144"/>
         <source>Nothing was imported.</source>
         <translation>Rien n&apos;a été importé.</translation>
     </message>
@@ -2907,7 +2914,7 @@ Le contenu actuel du fichier est mis de côté dans {1} ; rien n&apos;est suppri
         <translation>Chercher dans toutes les réunions…</translation>
     </message>
     <message>
-        <location filename="../../ui/year/actions.py" line="126"/>
+        <location filename="../../ui/year/actions.py" line="141"/>
         <source>The meeting was not created.</source>
         <translation>La réunion n&apos;a pas été créée.</translation>
     </message>
@@ -2921,53 +2928,58 @@ Compare it with the meeting it comes from: who attended and is not invited yet, 
 La comparer avec la réunion d&apos;origine : qui était présent et n&apos;est pas encore invité, et les modérateurs, intervenants et textes à confirmer ?</translation>
     </message>
     <message>
+        <location filename="../../ui/year/actions.py" line="126"/>
+        <source>New meeting from {0}</source>
+        <translation>Nouvelle réunion à partir de {0}</translation>
+    </message>
+    <message>
         <location filename="../../ui/year/actions.py" line="136"/>
         <source>Compare</source>
         <translation>Comparer</translation>
     </message>
     <message>
-        <location filename="../../ui/year/actions.py" line="225"/>
+        <location filename="../../ui/year/actions.py" line="228"/>
         <source>Import participants</source>
         <translation>Importer des participants</translation>
     </message>
     <message>
-        <location filename="../../ui/year/actions.py" line="227"/>
+        <location filename="../../ui/year/actions.py" line="230"/>
         <source>Participant lists (*.csv *.xlsx *.txt);;All files (*)</source>
         <translation>Listes de participants (*.csv *.xlsx *.txt);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/year/actions.py" line="234"/>
         <location filename="../../ui/year/actions.py" line="237"/>
+        <location filename="../../ui/year/actions.py" line="240"/>
         <source>The file cannot be read.</source>
         <translation>Le fichier ne peut pas être lu.</translation>
     </message>
     <message>
-        <location filename="../../ui/year/actions.py" line="255"/>
+        <location filename="../../ui/year/actions.py" line="258"/>
         <source>Imported: {0} added, {1} updated, {2} skipped, {3} bad rows left out.</source>
         <translation>Import terminé : {0} ajoutées, {1} mises à jour, {2} ignorées, {3} lignes en erreur laissées de côté.</translation>
     </message>
     <message>
-        <location filename="../../ui/year/actions.py" line="272"/>
+        <location filename="../../ui/year/actions.py" line="275"/>
         <source>Export participants</source>
         <translation>Exporter les participants</translation>
     </message>
     <message>
-        <location filename="../../ui/year/actions.py" line="273"/>
+        <location filename="../../ui/year/actions.py" line="276"/>
         <source>participants</source>
         <translation>participants</translation>
     </message>
     <message>
-        <location filename="../../ui/year/actions.py" line="274"/>
+        <location filename="../../ui/year/actions.py" line="277"/>
         <source>CSV for Excel (*.csv);;Excel workbook (*.xlsx)</source>
         <translation>CSV pour Excel (*.csv);;Classeur Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/year/actions.py" line="286"/>
+        <location filename="../../ui/year/actions.py" line="290"/>
         <source>Writing the participant list…</source>
         <translation>Écriture de la liste des participants…</translation>
     </message>
     <message>
-        <location filename="../../ui/year/actions.py" line="287"/>
+        <location filename="../../ui/year/actions.py" line="291"/>
         <source>The participant list is written:
 {0}
 
@@ -2978,37 +2990,37 @@ Open it?</source>
 L&apos;ouvrir ?</translation>
     </message>
     <message>
-        <location filename="../../ui/year/actions.py" line="288"/>
+        <location filename="../../ui/year/actions.py" line="292"/>
         <source>The participant list was not written.</source>
         <translation>La liste des participants n&apos;a pas été enregistrée.</translation>
     </message>
     <message>
-        <location filename="../../ui/year/actions.py" line="297"/>
+        <location filename="../../ui/year/actions.py" line="301"/>
         <source>Word document, A4 upright (*.docx)</source>
         <translation>Document Word, A4 portrait (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../ui/year/actions.py" line="298"/>
+        <location filename="../../ui/year/actions.py" line="302"/>
         <source>Word document, A4 landscape (*.docx)</source>
         <translation>Document Word, A4 paysage (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../ui/year/actions.py" line="302"/>
+        <location filename="../../ui/year/actions.py" line="306"/>
         <source>Sign-in sheet</source>
         <translation>Feuille d&apos;émargement</translation>
     </message>
     <message>
-        <location filename="../../ui/year/actions.py" line="303"/>
+        <location filename="../../ui/year/actions.py" line="307"/>
         <source>sign-in sheet</source>
         <translation>feuille d&apos;émargement</translation>
     </message>
     <message>
-        <location filename="../../ui/year/actions.py" line="315"/>
+        <location filename="../../ui/year/actions.py" line="320"/>
         <source>Writing the sign-in sheet…</source>
         <translation>Écriture de la feuille d&apos;émargement…</translation>
     </message>
     <message>
-        <location filename="../../ui/year/actions.py" line="316"/>
+        <location filename="../../ui/year/actions.py" line="321"/>
         <source>The sign-in sheet is written:
 {0}
 
@@ -3019,7 +3031,7 @@ Open it?</source>
 L&apos;ouvrir ?</translation>
     </message>
     <message>
-        <location filename="../../ui/year/actions.py" line="317"/>
+        <location filename="../../ui/year/actions.py" line="322"/>
         <source>The sign-in sheet was not written.</source>
         <translation>La feuille d&apos;émargement n&apos;a pas été enregistrée.</translation>
     </message>

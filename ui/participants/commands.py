@@ -1,7 +1,8 @@
-"""The undoable changes of the Participants tab, each one service call per direction.
+"""The undoable changes of the Participants tab, one class per kind, one service call per direction.
 
 Rows are put back with their ids (``restore_attendances``), so commands
 further up the stack that name them still apply after an undo and redo.
+``done(ids)`` tells the table which rows to reload.
 """
 
 from __future__ import annotations
@@ -11,60 +12,78 @@ from typing import Any
 
 from models.database import Database
 from models.services import attendance
-from ui.undo import ServiceCommand
+from ui.undo import DataCommand
 
 Done = Callable[[list[int]], None]
 
 
-def mark(db: Database, text: str, ids: Iterable[int], done: Done, **marks: str | None) -> ServiceCommand:
+class Mark(DataCommand):
     """Status and/or mode on many rows: one command, however many rows."""
-    ids = list(ids)
-    return ServiceCommand(
-        db,
-        text,
-        lambda s: attendance.set_marks(s, ids, **marks),
-        attendance.restore_marks,
-        lambda: done(ids),
-    )
+
+    def __init__(self, db: Database, text: str, ids: Iterable[int], done: Done, **marks: str | None):
+        self.ids = list(ids)
+        super().__init__(db, text, lambda: done(self.ids))
+        self.marks = marks
+        self.previous: Any = None
+
+    def apply(self, session) -> None:
+        self.previous = attendance.set_marks(session, self.ids, **self.marks)
+
+    def revert(self, session) -> None:
+        attendance.restore_marks(session, self.previous)
 
 
-def edit_person(db: Database, text: str, attendance_id: int, person_id: int, done: Done, **fields):
-    return ServiceCommand(
-        db,
-        text,
-        lambda s: attendance.edit_person(s, person_id, **fields),
-        lambda s, previous: attendance.edit_person(s, person_id, **previous),
-        lambda: done([attendance_id]),
-    )
+class EditPerson(DataCommand):
+    """A field of the person behind an attendance row (their card, shared across years)."""
+
+    def __init__(
+        self, db: Database, text: str, attendance_id: int, person_id: int, done: Done, **fields: Any
+    ):
+        super().__init__(db, text, lambda: done([attendance_id]))
+        self.person_id, self.fields = person_id, fields
+        self.previous: dict[str, Any] = {}
+
+    def apply(self, session) -> None:
+        self.previous = attendance.edit_person(session, self.person_id, **self.fields)
+
+    def revert(self, session) -> None:
+        attendance.edit_person(session, self.person_id, **self.previous)
 
 
-def add(db: Database, text: str, meeting_id: int, done: Done, **fields: Any) -> ServiceCommand:
-    """Add a roster person (``person_id``) or a new one; undo also drops a person it created."""
-    state: dict[str, Any] = {}
+class AddParticipant(DataCommand):
+    """A roster person (``person_id``) or a new one; undo also drops a person it created.
 
-    def do(session):
-        if "removed" in state:
-            return attendance.restore_attendances(session, state.pop("removed"))[0]
-        creates = fields.get("person_id") is None
-        row = attendance.add_attendance(session, meeting_id, **fields)
-        state["ids"] = [row.id]
-        state["created"] = [row.person_id] if creates else []
-        return row.id
+    After the push, ``attendance_id`` is the new row's."""
 
-    def undo(session, attendance_id):
-        state["removed"] = attendance.remove_attendances(
-            session, [attendance_id], drop_people=state["created"]
-        )
+    def __init__(self, db: Database, text: str, meeting_id: int, done: Done, **fields: Any):
+        super().__init__(db, text, lambda: done([self.attendance_id]))
+        self.meeting_id, self.fields = meeting_id, fields
+        self.attendance_id: int | None = None
+        self.created: list[int] = []  # the person this command added to the roster, if any
+        self.removed: Any = None
 
-    return ServiceCommand(db, text, do, undo, lambda: done(state["ids"]))
+    def apply(self, session) -> None:
+        if self.removed is not None:
+            self.attendance_id = attendance.restore_attendances(session, self.removed)[0]
+            self.removed = None
+            return
+        creates = self.fields.get("person_id") is None
+        row = attendance.add_attendance(session, self.meeting_id, **self.fields)
+        self.attendance_id = row.id
+        self.created = [row.person_id] if creates else []
+
+    def revert(self, session) -> None:
+        self.removed = attendance.remove_attendances(session, [self.attendance_id], drop_people=self.created)
 
 
-def remove(db: Database, text: str, ids: Iterable[int], done: Done) -> ServiceCommand:
-    ids = list(ids)
-    return ServiceCommand(
-        db,
-        text,
-        lambda s: attendance.remove_attendances(s, ids),
-        attendance.restore_attendances,
-        lambda: done(ids),
-    )
+class RemoveParticipants(DataCommand):
+    def __init__(self, db: Database, text: str, ids: Iterable[int], done: Done):
+        self.ids = list(ids)
+        super().__init__(db, text, lambda: done(self.ids))
+        self.removed: Any = None
+
+    def apply(self, session) -> None:
+        self.removed = attendance.remove_attendances(session, self.ids)
+
+    def revert(self, session) -> None:
+        attendance.restore_attendances(session, self.removed)

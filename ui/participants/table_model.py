@@ -31,7 +31,7 @@ from models.services.attendance import AttendanceRow
 from ui import labels
 from ui.participants import commands
 from ui.participants.folding import fold
-from ui.undo import ServiceCommand, push, reported
+from ui.undo import DataCommand, run
 
 COLUMNS = ("civility", "first_name", "last_name", "function", "organisation", "mode", "status")
 PERSON_COLUMNS = COLUMNS[:5]
@@ -329,13 +329,8 @@ class ParticipantsModel(QAbstractTableModel):
         self.sync(ids)
         self.stored.emit()
 
-    def _push(self, command: ServiceCommand) -> bool:
-        error = push(self._stack, command)
-        if error is not None:
-            if not reported(error):
-                self.failed.emit(str(error))
-            return False
-        return True
+    def _push(self, command: DataCommand) -> bool:
+        return run(self._stack, command, self.failed.emit)
 
     def _who(self, ids: list[int]) -> str:
         if len(ids) == 1 and ids[0] in self._row_of:
@@ -352,12 +347,12 @@ class ParticipantsModel(QAbstractTableModel):
             text for text in (self.statuses.get(status or ""), self.modes.get(mode or "")) if text
         )
         text = self.tr("{0}: {1}").format(label, self._who(ids))
-        return self._push(commands.mark(self._db, text, ids, self._done, status=status, mode=mode))
+        return self._push(commands.Mark(self._db, text, ids, self._done, status=status, mode=mode))
 
     def edit_person(self, attendance_id: int, **fields: str) -> bool:
         row = self.rows[self._row_of[attendance_id]]
         text = self.tr("Edit {0}").format(self._who([attendance_id]))
-        return self._push(commands.edit_person(self._db, text, row.id, row.person_id, self._done, **fields))
+        return self._push(commands.EditPerson(self._db, text, row.id, row.person_id, self._done, **fields))
 
     def add(self, **fields: Any) -> int | None:
         """Add a participant (``person_id`` from the roster, or person fields); the new row id."""
@@ -365,12 +360,12 @@ class ParticipantsModel(QAbstractTableModel):
             return None
         name = " ".join(fields.get(f) or "" for f in ("first_name", "last_name")).strip()
         text = self.tr("Add {0}").format(name or fields.get("organisation") or "")
-        command = commands.add(self._db, text, self.meeting_id, self._done, **fields)
-        return command.memo if self._push(command) else None
+        command = commands.AddParticipant(self._db, text, self.meeting_id, self._done, **fields)
+        return command.attendance_id if self._push(command) else None
 
     def remove(self, ids: Iterable[int]) -> bool:
         ids = [i for i in ids if i in self._row_of]
         if not ids:
             return False
         text = self.tr("Remove {0}").format(self._who(ids))
-        return self._push(commands.remove(self._db, text, ids, self._done))
+        return self._push(commands.RemoveParticipants(self._db, text, ids, self._done))

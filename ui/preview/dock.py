@@ -14,16 +14,26 @@ into it then, from outside, so the tab knows nothing of the preview.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QDockWidget
+from PySide6.QtWidgets import QDockWidget, QTabWidget
 
+from models.database import Database
 from ui.preview.pane import PreviewPane
 
-if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+
+class Host(Protocol):
+    """What the dock needs of the window it docks in (ui.main_window.MainWindow)."""
+
+    db: Database
+    tabs: QTabWidget
+
+    def addDockWidget(self, area: Qt.DockWidgetArea, dock: QDockWidget) -> None: ...
+    def slot(self, key: str) -> Any: ...
+    def show_tab(self, key: str) -> Any: ...
+
 
 SHORTCUTS = ("F9", "Ctrl+Shift+P")
 REPORT_TAB = "compte-rendu"
@@ -31,7 +41,7 @@ PANE_MIN_WIDTH = 400
 
 
 class PreviewDock(QDockWidget):
-    def __init__(self, window: MainWindow):
+    def __init__(self, window: Host):
         super().__init__(window)
         self.setWindowTitle(self.tr("Preview"))
         self.setObjectName("preview")  # saveState/restoreState find it by name

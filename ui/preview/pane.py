@@ -17,12 +17,11 @@ from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
-from exporters.html_preview import anchor_name, parse_link, render_html
 from exporters.labels import available_languages
-from exporters.plain import MeetingData, reduce_meeting, with_unsaved
 from models.database import Database
 from models.errors import MinutierError
-from models.services import meetings
+from models.records import MeetingData, with_unsaved
+from models.services.reading import meeting_record
 
 log = logging.getLogger("minutier.ui")
 
@@ -39,7 +38,7 @@ Unsaved = Callable[[], tuple[dict[int, dict], dict[int, dict]]]
 
 def read_meeting(db: Database, meeting_id: int) -> MeetingData:
     with db.reading() as session:
-        return reduce_meeting(meetings.get_meeting(session, meeting_id))
+        return meeting_record(session, meeting_id)
 
 
 class PreviewPane(QWidget):
@@ -124,6 +123,9 @@ class PreviewPane(QWidget):
             return ""
         try:
             data = with_unsaved(read_meeting(self._db, self.meeting_id), *self.unsaved())
+            # The exporters are imported with the first preview shown, not at launch.
+            from exporters.html_preview import render_html
+
             return render_html(data, self._language or None)
         except MinutierError as exc:  # the meeting was deleted meanwhile; a template lost a style
             log.warning("preview: %s", exc)
@@ -141,9 +143,13 @@ class PreviewPane(QWidget):
     def scroll_to(self, kind: str, row_id: int) -> None:
         if self._stale and self.isVisible():
             self.refresh()
+        from exporters.html_preview import anchor_name
+
         self.browser.scrollToAnchor(anchor_name(kind, row_id))
 
     def _clicked(self, url: QUrl) -> None:
+        from exporters.html_preview import parse_link
+
         target = parse_link(url.toString())
         if target is not None:
             self.chosen.emit(*target)

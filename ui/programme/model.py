@@ -18,7 +18,7 @@ from models.services import programme
 from ui import commands, labels, times
 from ui.programme.rows import ItemRow, adopt_item, read_programme
 from ui.sync import reconcile
-from ui.undo import push, reported
+from ui.undo import run
 
 MIME = "application/x-minutier-programme-item"
 TIME, TITLE, KIND, FORMAT, DEBATE = range(5)
@@ -202,12 +202,7 @@ class ProgrammeModel(QAbstractItemModel):
     # ------------------------------------------------------------ changes
 
     def _run(self, command) -> bool:
-        error = push(self._stack, command)
-        if error is not None:
-            if not reported(error):
-                self.failed.emit(str(error))
-            return False
-        return True
+        return run(self._stack, command, self.failed.emit)
 
     def _done(self) -> None:
         self.refresh()
@@ -224,7 +219,7 @@ class ProgrammeModel(QAbstractItemModel):
         }
         if all(current[name] == value for name, value in fields.items()):
             return True
-        return self._run(commands.edit(self._db, text, programme.update_item, item.id, fields, self._done))
+        return self._run(commands.Edit(self._db, text, programme.update_item, item.id, fields, self._done))
 
     def add_item(self, after: QModelIndex = ROOT) -> QModelIndex:
         """A new item after the selected top-level item (or at the end), starting when it ends."""
@@ -237,7 +232,7 @@ class ProgrammeModel(QAbstractItemModel):
         if previous is not None and previous.end is not None:
             fields["start_time"] = previous.end
         meeting_id = self.meeting_id
-        command = commands.add(
+        command = commands.Add(
             self._db,
             self.tr("Add item"),
             lambda s: programme.add_item(s, meeting_id, position=position, **fields),
@@ -245,7 +240,7 @@ class ProgrammeModel(QAbstractItemModel):
             programme.restore_item,
             self._done,
         )
-        return self.index_of(command.memo) if self._run(command) else QModelIndex()
+        return self.index_of(command.obj_id) if self._run(command) else QModelIndex()
 
     def add_subtopic(self, at: QModelIndex) -> QModelIndex:
         """A new sub-topic of the selected item, after the selected sub-topic (or at the end)."""
@@ -257,7 +252,7 @@ class ProgrammeModel(QAbstractItemModel):
             parent, position = at.parent(), at.row() + 1
         parent_id = self.rows[parent.row()].id
         meeting_id = self.meeting_id
-        command = commands.add(
+        command = commands.Add(
             self._db,
             self.tr("Add sub-topic"),
             lambda s: programme.add_item(
@@ -267,7 +262,7 @@ class ProgrammeModel(QAbstractItemModel):
             programme.restore_item,
             self._done,
         )
-        return self.index_of(command.memo) if self._run(command) else QModelIndex()
+        return self.index_of(command.obj_id) if self._run(command) else QModelIndex()
 
     def delete(self, index: QModelIndex) -> bool:
         item = self.row_for(index)
@@ -275,7 +270,7 @@ class ProgrammeModel(QAbstractItemModel):
             return False
         text = self.tr("Delete “{0}”").format(_short(item.title))
         return self._run(
-            commands.delete(
+            commands.Delete(
                 self._db, text, programme.delete_item, programme.restore_item, item.id, self._done
             )
         )
@@ -301,7 +296,7 @@ class ProgrammeModel(QAbstractItemModel):
         if position == source_row:
             return False
         text = self.tr("Move “{0}”").format(_short(item.title))
-        return self._run(commands.move(self._db, text, programme.move_item, item.id, position, self._done))
+        return self._run(commands.Move(self._db, text, programme.move_item, item.id, position, self._done))
 
     # ------------------------------------------------------------ drag and drop
 

@@ -17,7 +17,7 @@ from ui import commands, labels
 from ui.programme.roster import Pick, split_name
 from ui.programme.rows import ItemRow, PersonRow, adopt_person
 from ui.sync import reconcile
-from ui.undo import push, reported
+from ui.undo import run
 
 ROLE, LABEL, NAME, FUNCTION, REMOTE = range(5)
 # setData with this role and a Pick links the row to a roster person.
@@ -117,18 +117,13 @@ class PeopleModel(QAbstractTableModel):
     # ------------------------------------------------------------ changes
 
     def _run(self, command) -> bool:
-        error = push(self._stack, command)
-        if error is not None:
-            if not reported(error):
-                self.failed.emit(str(error))
-            return False
-        return True
+        return run(self._stack, command, self.failed.emit)
 
     def _update(self, row: PersonRow, fields: dict, text: str) -> bool:
         if all(getattr(row, name) == value for name, value in fields.items()):
             return True
         return self._run(
-            commands.edit(self._db, text, programme.update_programme_person, row.id, fields, self._on_done)
+            commands.Edit(self._db, text, programme.update_programme_person, row.id, fields, self._on_done)
         )
 
     def add(
@@ -146,7 +141,7 @@ class PeopleModel(QAbstractTableModel):
         item_id = self.item_id
         position = after_row + 1 if after_row is not None else None
         text = self.tr("Add moderator") if role == "moderator" else self.tr("Add speaker")
-        command = commands.add(
+        command = commands.Add(
             self._db,
             text,
             lambda s: programme.add_programme_person(s, item_id, position=position, **fields),
@@ -156,7 +151,7 @@ class PeopleModel(QAbstractTableModel):
         )
         if not self._run(command):
             return None
-        return next((i for i, r in enumerate(self.rows) if r.id == command.memo), None)
+        return next((i for i, r in enumerate(self.rows) if r.id == command.obj_id), None)
 
     def delete(self, row_number: int) -> bool:
         if not 0 <= row_number < len(self.rows):
@@ -164,7 +159,7 @@ class PeopleModel(QAbstractTableModel):
         row = self.rows[row_number]
         text = self.tr("Remove “{0}”").format(row.name)
         return self._run(
-            commands.delete(
+            commands.Delete(
                 self._db,
                 text,
                 programme.delete_programme_person,
@@ -181,5 +176,5 @@ class PeopleModel(QAbstractTableModel):
         row = self.rows[row_number]
         text = self.tr("Move “{0}”").format(row.name)
         return self._run(
-            commands.move(self._db, text, programme.move_programme_person, row.id, target, self._on_done)
+            commands.Move(self._db, text, programme.move_programme_person, row.id, target, self._on_done)
         )

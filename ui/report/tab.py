@@ -34,7 +34,7 @@ from ui.report.outline_model import Key, Node, OutlineModel
 from ui.report.outline_view import OutlineView
 from ui.report.section_editor import SectionEditor
 from ui.report.terms import block_label
-from ui.undo import ServiceCommand, push, reported
+from ui.undo import DataCommand, run
 
 _MESSAGE_MS = 8000
 
@@ -305,18 +305,15 @@ class ReportTab(QWidget):
         self._refresh_editor()
         self.stored.emit()
 
-    def _push(self, command: ServiceCommand) -> bool:
+    def _push(self, command: DataCommand) -> bool:
         self._pushing = True
         try:
-            error = push(self._stack, command)
+            stored = run(self._stack, command, self.show_message)
         finally:
             self._pushing = False
-        if error is not None:
-            if not reported(error):
-                self.show_message(str(error))
-            return False
-        self.message.hide()
-        return True
+        if stored:
+            self.message.hide()
+        return stored
 
     def _section_of(self, node: Node | None) -> Node | None:
         if node is None:
@@ -345,7 +342,7 @@ class ReportTab(QWidget):
 
     def _add_section(self, parent_id: int | None, position: int | None) -> int | None:
         title = self.tr("New section")
-        command = commands.add_section(
+        command = commands.AddSection(
             self._db,
             self.tr("Add a section"),
             self.meeting_id,
@@ -356,10 +353,10 @@ class ReportTab(QWidget):
         )
         if not self._push(command):
             return None
-        self.select(("section", command.memo))
+        self.select(("section", command.section_id))
         self.section_editor.title.setFocus()
         self.section_editor.title.selectAll()
-        return command.memo
+        return command.section_id
 
     def add_block(self, kind: str) -> int | None:
         """A block of ``kind`` after the chosen block, or at the end of the chosen section."""
@@ -372,12 +369,12 @@ class ReportTab(QWidget):
         if node is not None and node.kind == "block":
             position = [c for c in section.children if c.kind == "block"].index(node) + 1
         text = self.tr("Add « {0} »").format(labels.block_kinds()[kind])
-        command = commands.add_block(self._db, text, section.data.id, position, self._done, kind=kind)
+        command = commands.AddBlock(self._db, text, section.data.id, position, self._done, kind=kind)
         if not self._push(command):
             return None
-        self.select(("block", command.memo))
+        self.select(("block", command.block_id))
         self.block_editor.focus_first()
-        return command.memo
+        return command.block_id
 
     def delete_current(self) -> bool:
         node = self.current_node()
@@ -392,9 +389,9 @@ class ReportTab(QWidget):
             siblings[row + 1] if row + 1 < len(siblings) else siblings[row - 1] if row else node.parent
         )
         if node.kind == "section":
-            command = commands.delete_section(self._db, text, node.data.id, self._done)
+            command = commands.DeleteSection(self._db, text, node.data.id, self._done)
         else:
-            command = commands.delete_block(self._db, text, node.data.id, self._done)
+            command = commands.DeleteBlock(self._db, text, node.data.id, self._done)
         self.flush()
         if not self._push(command):
             return False
@@ -421,9 +418,9 @@ class ReportTab(QWidget):
         text = self.tr("Move « {0} »").format(label)
         kind, item_id = key
         if kind == "section":
-            command = commands.move_section(self._db, text, item_id, position, self._done)
+            command = commands.MoveSection(self._db, text, item_id, position, self._done)
         else:
-            command = commands.move_block(self._db, text, item_id, position, section_id, self._done)
+            command = commands.MoveBlock(self._db, text, item_id, position, section_id, self._done)
         self.flush()
         if not self._push(command):
             return False
@@ -432,20 +429,18 @@ class ReportTab(QWidget):
 
     def update_section(self, section_id: int, fields: dict) -> bool:
         text = self.tr("Edit the section")
-        return self._push(commands.update_section(self._db, text, section_id, self._done, **fields))
+        return self._push(commands.UpdateSection(self._db, text, section_id, self._done, **fields))
 
     def update_block(self, block_id: int, fields: dict) -> bool:
         text = self.tr("Edit the block")
-        return self._push(commands.update_block(self._db, text, block_id, self._done, **fields))
+        return self._push(commands.UpdateBlock(self._db, text, block_id, self._done, **fields))
 
     def store_text(self, block_id: int, text: str) -> bool:
         label = self.tr("Edit the text")
         node = self.model.node_of(("block", block_id))
         # The version shown: a text changed in another window meanwhile is not overwritten.
         version = node.data.version if node is not None and node.data is not None else None
-        command = commands.BlockTextCommand(
-            self._db, label, block_id, text, self._done, expected_version=version
-        )
+        command = commands.BlockText(self._db, label, block_id, text, self._done, expected_version=version)
         return self._push(command)
 
     def sections_from_programme(self) -> list[int]:
@@ -453,12 +448,12 @@ class ReportTab(QWidget):
             return []
         self.flush()
         text = self.tr("Create sections from the programme")
-        command = commands.sections_from_programme(self._db, text, self.meeting_id, self._done)
+        command = commands.SectionsFromProgramme(self._db, text, self.meeting_id, self._done)
         if not self._push(command):
             return []
-        if not command.memo:
+        if not command.section_ids:
             self.show_message(self.tr("Every programme item already has its section."))
             return []
         self.tree.expandAll()
-        self.select(("section", command.memo[0]))
-        return command.memo
+        self.select(("section", command.section_ids[0]))
+        return command.section_ids

@@ -17,12 +17,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow
-from sqlalchemy import select
 
-from models.entities import ProgrammePerson
 from models.errors import MinutierError
 from models.services import meetings
+from models.services.reading import programme_item_of
 from ui import dialogs
+from ui.undo import run
 from ui.year import files
 from ui.year.search import SearchDock
 
@@ -73,6 +73,7 @@ class YearActions(QObject):
         self.search_dock.hide()
 
         window.panel.opened.connect(lambda _id: self._update())
+        window.panel.shown.connect(lambda _id: self._update())
         window.panel.changed.connect(self._update)
         self._update()
 
@@ -120,14 +121,13 @@ class YearActions(QObject):
 
     def create_from(self, dialog: NewFromDialog) -> int | None:
         source_id = dialog.source_id()
-        try:
-            new_id = dialog.create()
-        except MinutierError as exc:
-            dialogs.error(self.window, self.tr("The meeting was not created.") + "\n" + str(exc))
+        panel = self.window.panel
+        command = dialog.command(
+            self.tr("New meeting from {0}").format(self._meeting_label()), panel.show_after
+        )
+        if not run(self.window.undo_stack, command, self._not_created):
             return None
-        self.window.panel.refresh()
-        self.window.panel.changed.emit()
-        self.window.panel.select(new_id)
+        new_id = command.meeting_id
         question = self.tr(
             "The new meeting is created and open.\n\n"
             "Compare it with the meeting it comes from: who attended and is not invited yet, "
@@ -136,6 +136,9 @@ class YearActions(QObject):
         if dialogs.ask(self.window, question, self.tr("Compare")):
             self.compare(source_id)
         return new_id
+
+    def _not_created(self, message: str) -> None:
+        dialogs.error(self.window, self.tr("The meeting was not created.") + "\n" + message)
 
     def compare(self, old_id: int | None = None) -> ComparisonDialog | None:
         from ui.year.comparison import ComparisonDialog
@@ -282,7 +285,8 @@ class YearActions(QObject):
             fmt = "csv"
         return self.write(
             target,
-            lambda meeting: _attendance(meeting, fmt),
+            _read_attendance,
+            lambda attendance: _attendance(attendance, fmt),
             working=self.tr("Writing the participant list…"),
             done=self.tr("The participant list is written:\n{0}\n\nOpen it?"),
             failed=self.tr("The participant list was not written."),
@@ -311,16 +315,17 @@ class YearActions(QObject):
         landscape = kind == kinds[1]
         return self.write(
             target,
-            lambda meeting: _sign_in_sheet(meeting, landscape),
+            _read_attendance,
+            lambda attendance: _sign_in_sheet(attendance, landscape),
             working=self.tr("Writing the sign-in sheet…"),
             done=self.tr("The sign-in sheet is written:\n{0}\n\nOpen it?"),
             failed=self.tr("The sign-in sheet was not written."),
         )
 
-    def write(self, target: Path, render, *, working: str, done: str, failed: str) -> bool:
+    def write(self, target: Path, read, render, *, working: str, done: str, failed: str) -> bool:
         self.window.settings.export_folder = str(target.parent)
         return self.writer.write(
-            self.window.meeting_id, target, render, working=working, done=done, failed=failed
+            self.window.meeting_id, target, read, render, working=working, done=done, failed=failed
         )
 
     # ------------------------------------------------------------ search
@@ -347,9 +352,7 @@ class YearActions(QObject):
             tab.select_item(hit.object_id)
         elif hit.kind == "programme_person" and hasattr(tab, "select_item"):
             with self.db.reading() as session:
-                item_id = session.scalar(
-                    select(ProgrammePerson.item_id).where(ProgrammePerson.id == hit.object_id)
-                )
+                item_id = programme_item_of(session, hit.object_id)
             if item_id is not None:
                 tab.select_item(item_id)
         elif hit.kind in ("section", "block") and hasattr(tab, "select"):
@@ -369,13 +372,19 @@ class YearActions(QObject):
             tab.select_item(item_id)
 
 
-def _attendance(meeting, fmt: str) -> bytes:
+def _read_attendance(session, meeting_id: int):
+    from models.services.reading import attendance_list
+
+    return attendance_list(session, meeting_id)
+
+
+def _attendance(attendance, fmt: str) -> bytes:
     from exporters.attendance_table import export_attendance
 
-    return export_attendance(meeting, fmt)
+    return export_attendance(attendance, fmt)
 
 
-def _sign_in_sheet(meeting, landscape: bool = False) -> bytes:
+def _sign_in_sheet(attendance, landscape: bool = False) -> bytes:
     from exporters.sign_in_sheet import export_sign_in_sheet
 
-    return export_sign_in_sheet(meeting, landscape=landscape)
+    return export_sign_in_sheet(attendance, landscape=landscape)

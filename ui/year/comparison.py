@@ -33,8 +33,8 @@ from models.database import Database
 from models.errors import MinutierError
 from models.services import attendance, compare, meetings
 from ui import dialogs, labels
-from ui.commands import add as add_command
-from ui.undo import push, reported
+from ui.commands import Add
+from ui.undo import run
 
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
@@ -353,7 +353,7 @@ class ComparisonDialog(QDialog):
         def delete(session, attendance_id):
             return attendance.remove_attendances(session, [attendance_id])
 
-        return add_command(
+        return Add(
             self._db,
             self.tr("Invite {0}").format(name),
             create,
@@ -363,22 +363,23 @@ class ComparisonDialog(QDialog):
         )
 
     def invite(self, person_id: int, name: str) -> bool:
-        error = push(self._stack, self._command(person_id, name))
-        if error is not None and not reported(error):
-            dialogs.error(self, str(error))
+        stored = run(
+            self._stack, self._command(person_id, name), lambda message: dialogs.error(self, message)
+        )
         self.refresh()
-        return error is None
+        return stored
 
     def invite_everyone(self) -> None:
         if self.comparison is None or not self.comparison.not_invited:
             return
         people = self.comparison.not_invited
         self._stack.beginMacro(self.tr("Invite %n people", "", len(people)))
-        errors = [push(self._stack, self._command(p.person_id, p.name)) for p in people]
+        untold: list[str] = []  # one message box for the whole macro, naming the first refusal
+        for person in people:
+            run(self._stack, self._command(person.person_id, person.name), untold.append)
         self._stack.endMacro()
-        shown = next((e for e in errors if e is not None and not reported(e)), None)
-        if shown is not None:
-            dialogs.error(self, str(shown))
+        if untold:
+            dialogs.error(self, untold[0])
         self.refresh()
 
     # ------------------------------------------------------------ opening lines

@@ -14,13 +14,13 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
 
 from models.database import Database
-from models.entities import Meeting
 from models.errors import MinutierError
 from ui import dialogs
 
@@ -146,30 +146,33 @@ def offer_to_open(window: QWidget, path: Path, question: str) -> None:
 
 # ---------------------------------------------------------------- writing in a worker
 
-Render = Callable[[Meeting], bytes]
+# A read service taking (session, meeting id) to the records, and what turns them into bytes.
+Read = Callable[[Any, int], Any]
+Render = Callable[[Any], bytes]
 
 
 class WriteThread(QThread):
-    """Builds the bytes from the meeting in its own session (SQLite connections stay in their
-    thread), then writes them atomically."""
+    """Reads the meeting's records in its own session (SQLite connections stay in their
+    thread), builds the bytes once the read is over, then writes them atomically."""
 
     succeeded = Signal(str)
     failed = Signal(str)
 
-    def __init__(self, db: Database, meeting_id: int, target: Path, render: Render, parent=None):
+    def __init__(self, db: Database, meeting_id: int, target: Path, read: Read, render: Render, parent=None):
         super().__init__(parent)
         self._db = db
         self._meeting_id = meeting_id
         self._target = target
+        self._read = read
         self._render = render
 
     def run(self) -> None:
         from models.files import write_atomically
-        from models.services import meetings
 
         try:
             with self._db.reading() as session:
-                data = self._render(meetings.get_meeting(session, self._meeting_id))
+                records = self._read(session, self._meeting_id)
+            data = self._render(records)
             write_atomically(self._target, data)
         except MinutierError as exc:
             self.failed.emit(str(exc))
@@ -201,7 +204,15 @@ class FileWriter(QObject):
         return self.thread is not None
 
     def write(
-        self, meeting_id: int, target: Path, render: Render, *, working: str, done: str, failed: str
+        self,
+        meeting_id: int,
+        target: Path,
+        read: Read,
+        render: Render,
+        *,
+        working: str,
+        done: str,
+        failed: str,
     ) -> bool:
         """Start writing; ``done`` has {0} for the path. False when a file is being written already."""
         if self.thread is not None:
@@ -212,7 +223,7 @@ class FileWriter(QObject):
         self._progress.setWindowModality(Qt.WindowModality.WindowModal)
         self._progress.setMinimumDuration(300)
         self._progress.setValue(0)
-        self.thread = WriteThread(self._db, meeting_id, target, render, self)
+        self.thread = WriteThread(self._db, meeting_id, target, read, render, self)
         self.thread.succeeded.connect(self._succeeded)
         self.thread.failed.connect(self._failed)
         self.busy_changed.emit(True)

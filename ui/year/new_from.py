@@ -1,13 +1,14 @@
 """File › New meeting from…: next year's meeting built from one of the meetings.
 
-The dialog only gathers the choices; ``create`` runs
-``rollover.new_meeting_from`` in one transaction and returns the new id.
+The dialog only gathers the choices; ``command`` makes the undoable
+creation (ui/meeting_commands.NewMeetingFrom), which runs
+``rollover.new_meeting_from`` in one transaction.
 The title offered is the old one with its date moved on; a date still in
 it that is not the new one is pointed out under the title. When a meeting
 is on the chosen date already, « Create » asks before making a second one
 (No by default) and, on No, leaves the dialog open to pick another date.
-Like creating a meeting from the list, it is not undoable (the history is
-the opened meeting's), and the new meeting can be deleted from the list.
+Like creating a meeting from the list, Ctrl+Z takes the new meeting out
+again and shows the one it was built from.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
 from models.database import Database
 from models.services import meetings, rollover
 from ui import dialogs
+from ui.meeting_commands import NewMeetingFrom
 
 
 def next_year(day: dt.date) -> dt.date:
@@ -167,17 +169,18 @@ class NewFromDialog(QDialog):
 
     # ------------------------------------------------------------ doing it
 
-    def create(self) -> int:
-        """Build the meeting in one transaction; its id. Raises MinutierError."""
+    def command(self, text: str, show) -> NewMeetingFrom:
+        """The undoable creation of the meeting as chosen; ``show`` opens a meeting after each step."""
         source_id = self.source_id()
         assert source_id is not None
-        with self._db.transaction() as session:
-            meeting = rollover.new_meeting_from(
-                session,
-                source_id,
-                self.new_date(),
-                title=self.title.text().strip(),
-                copy_objectives=self.objectives.checkState() == Qt.CheckState.Checked,
-                again=self._again,
-            )
-            return meeting.id
+        return NewMeetingFrom(
+            self._db,
+            text,
+            source_id,
+            self.new_date(),
+            show,
+            shown_before=source_id,
+            title=self.title.text().strip(),
+            copy_objectives=self.objectives.checkState() == Qt.CheckState.Checked,
+            again=self._again,
+        )

@@ -41,44 +41,20 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
 from models.database import Database
-from models.entities import Attendance, Block, Person, ProgrammePerson
+from models.records import PersonCard, RosterLine
 from models.services import roster
+from models.services.reading import person_card, person_exists, read_roster
 from models.text_keys import fold
 from ui import dialogs, labels
-from ui.undo import ServiceCommand, push, reported
+from ui.undo import run
+from ui.year.roster_commands import MergePeople
 
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 _SHOWN = 500  # roster people listed at most; typing narrows
-
-
-@dataclass(frozen=True, slots=True)
-class RosterLine:
-    id: int
-    name: str
-    organisation: str
-    haystack: str
-
-    @property
-    def text(self) -> str:
-        if self.name and self.organisation:
-            return f"{self.name} — {self.organisation}"
-        return self.name or self.organisation
-
-
-def read_roster(session) -> list[RosterLine]:
-    query = select(
-        Person.id, Person.civility, Person.first_name, Person.last_name, Person.organisation, Person.email
-    ).order_by(Person.last_name, Person.first_name, Person.organisation, Person.id)
-    lines = []
-    for pid, civility, first, last, org, email in session.execute(query):
-        name = " ".join(p for p in (civility, first, last) if p)
-        lines.append(RosterLine(pid, name, org, fold(f"{first} {last} {org} {email}")))
-    return lines
 
 
 class RosterModel(QAbstractListModel):
@@ -424,32 +400,6 @@ class DuplicatesModel(QAbstractTableModel):
         return None
 
 
-@dataclass(frozen=True, slots=True)
-class PersonCard:
-    """What helps decide whether two records are one person."""
-
-    id: int
-    name: str
-    function: str
-    organisation: str
-    email: str
-    meetings: int
-    mentions: int
-
-
-def person_card(session, person_id: int) -> PersonCard | None:
-    person = session.get(Person, person_id)
-    if person is None:
-        return None
-    listed = len(session.scalars(select(Attendance.id).where(Attendance.person_id == person_id)).all())
-    mentions = sum(
-        len(session.scalars(select(cls.id).where(cls.person_id == person_id)).all())
-        for cls in (ProgrammePerson, Block)
-    )
-    name = person.display_name or person.organisation
-    return PersonCard(person.id, name, person.function, person.organisation, person.email, listed, mentions)
-
-
 class DuplicatesDialog(QDialog):
     """The suggestions; Merge… asks first. Follows undo and redo of merges."""
 
@@ -519,7 +469,7 @@ class DuplicatesDialog(QDialog):
         current = self.current()
         held = (current.keep_id, current.merge_id) if current else None
         with self._db.reading() as session:
-            if self.person_id is not None and session.get(Person, self.person_id) is not None:
+            if self.person_id is not None and person_exists(session, self.person_id):
                 found = roster.duplicates_of(session, self.person_id)
             else:
                 found = roster.suggest_duplicates(session)
@@ -601,18 +551,11 @@ class DuplicatesDialog(QDialog):
         if not dialogs.confirm(self, question, self.tr("Merge")):
             return False
         keep_id, merge_id = pair.keep_id, pair.merge_id
-        command = ServiceCommand(
-            self._db,
-            self.tr("Merge {0} into {1}").format(pair.merge_name, pair.keep_name),
-            lambda session: roster.merge_people(session, keep_id, merge_id),
-            roster.unmerge_people,
-            self._on_change,
-        )
-        error = push(self._stack, command)
-        if error is not None and not reported(error):
-            dialogs.error(self, str(error))
+        text = self.tr("Merge {0} into {1}").format(pair.merge_name, pair.keep_name)
+        command = MergePeople(self._db, text, keep_id, merge_id, self._on_change)
+        stored = run(self._stack, command, lambda message: dialogs.error(self, message))
         self.refresh()
-        return error is None
+        return stored
 
 
 def _esc(text: str) -> str:
