@@ -65,7 +65,14 @@ def test_screenshots_option_saves_one_png_per_tab_and_the_preview(db_path, sampl
     )
     assert done.returncode == 0, done.stderr
     names = sorted(p.name for p in shots.glob("*.png"))
-    assert names == ["compte-rendu.png", "general.png", "participants.png", "preview.png", "programme.png"]
+    assert names == [
+        "compte-rendu.png",
+        "decisions.png",
+        "general.png",
+        "participants.png",
+        "preview.png",
+        "programme.png",
+    ]
     assert all(p.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" for p in shots.glob("*.png"))
 
 

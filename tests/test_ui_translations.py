@@ -14,6 +14,7 @@ from editor_helpers import make_window
 from PySide6.QtCore import Qt
 
 from ui import i18n
+from ui.participants.table_model import STATUS_COLUMN
 
 ROOT = Path(__file__).resolve().parent.parent
 TS = ROOT / "resources" / "translations" / "minutier_fr.ts"
@@ -139,7 +140,7 @@ def test_participants_and_compte_rendu_speak_the_chosen_language(
     assert participants.mark_buttons["present"].text() == words["present"]
     assert words["counts"] in participants.counts_label.text()
     model = participants.model
-    status = model.columnCount() - 1
+    status = STATUS_COLUMN
     shown = {model.rows[r].civility: model.index(r, status).data() for r in range(model.rowCount())}
     assert (shown["M."], shown["Mme"]) == (words["status"], words["woman"])
 

@@ -71,6 +71,36 @@ def attendance_modes() -> dict[str, str]:
     }
 
 
+def attendance_roles() -> dict[str, str]:
+    """A participant's part in a committee; "" is no role (every row of the 2023 shape)."""
+    return {
+        "": "",
+        "chair": QCoreApplication.translate("Labels", "Chair"),
+        "vice_chair": QCoreApplication.translate("Labels", "Vice-chair"),
+        "secretary": QCoreApplication.translate("Labels", "Secretary"),
+        "member": QCoreApplication.translate("Labels", "Member"),
+        "guest": QCoreApplication.translate("Labels", "Guest"),
+        "staff": QCoreApplication.translate("Labels", "Staff"),
+    }
+
+
+def decision_statuses() -> dict[str, str]:
+    return {
+        "open": QCoreApplication.translate("Labels", "Open"),
+        "in_progress": QCoreApplication.translate("Labels", "In progress"),
+        "done": QCoreApplication.translate("Labels", "Done"),
+        "dropped": QCoreApplication.translate("Labels", "Dropped"),
+    }
+
+
+def document_kinds() -> dict[str, str]:
+    return {
+        "compte_rendu": QCoreApplication.translate("Labels", "Minutes (compte-rendu, as 2023)"),
+        "proces_verbal": QCoreApplication.translate("Labels", "Formal minutes (procès-verbal)"),
+        "releve_de_decisions": QCoreApplication.translate("Labels", "Record of decisions"),
+    }
+
+
 def block_kinds() -> dict[str, str]:
     """The kinds of block in the compte-rendu."""
     return {

@@ -1,4 +1,4 @@
-"""The main window: the meetings list, the four tabs, menus, status bar.
+"""The main window: the meetings list, the five tabs, menus, status bar.
 
 It owns the undo stack and keeps the tabs current: after a change stored
 by one tab the others reload when next shown; after undo or redo the
@@ -57,6 +57,7 @@ class MainWindow(QMainWindow):
             ("participants", self.tr("Participants"), lazy("ui.participants.tab", "ParticipantsTab")),
             # « Compte-rendu » is the French word; the English interface says Minutes.
             ("compte-rendu", self.tr("Minutes"), lazy("ui.report.tab", "ReportTab")),
+            ("decisions", self.tr("Decisions"), lazy("ui.decisions.tab", "DecisionsTab")),
         ):
             slot = TabSlot(key, build, db, self.undo_stack)
             slot.stored.connect(self._stored)
@@ -150,6 +151,8 @@ class MainWindow(QMainWindow):
         elif slot.key == "compte-rendu" and hasattr(tab, "current_node"):
             node = tab.current_node()
             state["selection"] = node.key if node is not None else None
+        elif slot.key == "decisions" and hasattr(tab, "current_id"):
+            state["selection"] = tab.current_id()
         return state
 
     def restore_view_state(self, state: dict) -> None:
@@ -163,7 +166,7 @@ class MainWindow(QMainWindow):
             tab.select_item(chosen)
         elif state["tab"] == "participants" and hasattr(tab, "select_participant"):
             tab.select_participant(chosen)
-        elif state["tab"] == "compte-rendu" and hasattr(tab, "select"):
+        elif state["tab"] in ("compte-rendu", "decisions") and hasattr(tab, "select"):
             tab.select(chosen)
 
     def open_meeting(self, meeting_id: int | None, *, keep_history: bool = False) -> None:

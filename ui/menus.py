@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenuBar, QMessageBox, QTabWidget
 
-from ui import i18n, word_import_dialog
+from ui import committee_settings, i18n, word_import_dialog
 
 if TYPE_CHECKING:
     from models.database import Database
@@ -100,6 +100,8 @@ def build_menus(window: Host) -> None:
     edit_menu.addAction(window.redo_action)
     edit_menu.addSeparator()
     edit_menu.addAction(window.year.search_action)
+    edit_menu.addSeparator()
+    edit_menu.addAction(committee_settings.install(window))
 
     people_menu = bar.addMenu(QCoreApplication.translate("Menus", "&People"))
     people_menu.addAction(window.year.history_action)

@@ -1,7 +1,7 @@
-"""The four tabs, each built the first time it is shown.
+"""The five tabs, each built the first time it is shown.
 
-Building only the visible tab keeps start-up short; the Participants and
-Compte-rendu tabs come from their own packages and fall back to a notice
+Building only the visible tab keeps start-up short; the Participants,
+Compte-rendu and Decisions tabs come from their own packages and fall back to a notice
 when those cannot be imported.
 """
 

@@ -204,6 +204,18 @@ def attendance_rows(
     return [AttendanceRow(*values) for values in session.execute(query)]
 
 
+def committee_fields(
+    session: Session, meeting_id: int, attendance_ids: Iterable[int] | None = None
+) -> dict[int, tuple[str, int | None, str, str]]:
+    """(role, represented_by_id, arrival, departure) per row id, in one query: the editor's columns."""
+    query = select(
+        Attendance.id, Attendance.role, Attendance.represented_by_id, Attendance.arrival, Attendance.departure
+    ).where(Attendance.meeting_id == meeting_id)
+    if attendance_ids is not None:
+        query = query.where(Attendance.id.in_(list(attendance_ids)))
+    return {row_id: tuple(rest) for row_id, *rest in session.execute(query)}
+
+
 @dataclass(frozen=True)
 class RosterEntry:
     id: int

@@ -156,6 +156,24 @@
     </message>
 </context>
 <context>
+    <name>CommitteeSettings</name>
+    <message>
+        <location filename="../../ui/committee_settings.py" line="201"/>
+        <source>Document settings…</source>
+        <translation>Réglages du document…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/committee_settings.py" line="203"/>
+        <source>Kind of document, numbered agenda, quorum, lists of participants printed</source>
+        <translation>Type de document, ordre du jour numéroté, quorum, listes de participant·e·s imprimées</translation>
+    </message>
+    <message>
+        <location filename="../../ui/committee_settings.py" line="227"/>
+        <source>Change the document settings</source>
+        <translation>Modifier les réglages du document</translation>
+    </message>
+</context>
+<context>
     <name>ComparisonDialog</name>
     <message>
         <location filename="../../ui/year/comparison.py" line="224"/>
@@ -282,6 +300,158 @@ comparée avec {1}</translation>
         <location filename="../../ui/year/comparison.py" line="194"/>
         <source>Details</source>
         <translation>Détails</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionHistoryModel</name>
+    <message>
+        <location filename="../../ui/decisions/model.py" line="314"/>
+        <source>Meeting date</source>
+        <translation>Date de la réunion</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/model.py" line="315"/>
+        <source>Meeting</source>
+        <translation>Réunion</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/model.py" line="316"/>
+        <source>No.</source>
+        <translation>N°</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/model.py" line="317"/>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/model.py" line="318"/>
+        <source>Follow-up</source>
+        <translation>Suivi</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionsModel</name>
+    <message>
+        <location filename="../../ui/decisions/model.py" line="100"/>
+        <source>No.</source>
+        <translation>N°</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/model.py" line="101"/>
+        <source>Decision</source>
+        <translation>Décision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/model.py" line="102"/>
+        <source>Item</source>
+        <translation>Point</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/model.py" line="103"/>
+        <source>Owner</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/model.py" line="104"/>
+        <source>Due</source>
+        <translation>Échéance</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/model.py" line="105"/>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/model.py" line="106"/>
+        <source>Follow-up</source>
+        <translation>Suivi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/model.py" line="252"/>
+        <source>Edit decision {0}</source>
+        <translation>Modifier la décision {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/model.py" line="263"/>
+        <source>Add a decision</source>
+        <translation>Ajouter une décision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/model.py" line="270"/>
+        <source>Delete decision {0}</source>
+        <translation>Supprimer la décision {0}</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionsTab</name>
+    <message>
+        <location filename="../../ui/decisions/tab.py" line="102"/>
+        <source>Every status</source>
+        <translation>Tous les statuts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/tab.py" line="103"/>
+        <source>Still open (open or in progress)</source>
+        <translation>Encore ouvertes (ouvertes ou en cours)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/tab.py" line="166"/>
+        <source>(no item)</source>
+        <translation>(aucun point)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/tab.py" line="186"/>
+        <source>Add</source>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/tab.py" line="189"/>
+        <source>Add a decision, numbered after the year&apos;s last one (Ctrl+Enter or Ins)</source>
+        <translation>Ajouter une décision, numérotée après la dernière de l&apos;année (Ctrl+Entrée ou Inser)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/tab.py" line="191"/>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/tab.py" line="195"/>
+        <source>Delete the current decision (Del); can be undone</source>
+        <translation>Supprimer la décision courante (Suppr) ; peut être annulé</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/tab.py" line="207"/>
+        <source>Status:</source>
+        <translation>Statut :</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/tab.py" line="209"/>
+        <source>Owner:</source>
+        <translation>Responsable :</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/tab.py" line="215"/>
+        <source>Ctrl+Enter or Ins: add · type or F2: edit · Del: delete</source>
+        <translation>Ctrl+Entrée ou Inser : ajouter · taper ou F2 : modifier · Suppr : supprimer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/tab.py" line="314"/>
+        <source>Every owner</source>
+        <translation>Tous les responsables</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/tab.py" line="328"/>
+        <source>History: choose a decision</source>
+        <translation>Historique : choisissez une décision</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/decisions/tab.py" line="333"/>
+        <source>History of decision {0} across meetings (%n meeting(s))</source>
+        <translation>
+            <numerusform>Historique de la décision {0} d&apos;une réunion à l&apos;autre (%n réunion)</numerusform>
+            <numerusform>Historique de la décision {0} d&apos;une réunion à l&apos;autre (%n réunions)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -952,13 +1122,13 @@ Vos données sont enregistrées ; vous pouvez continuer.</translation>
     </message>
     <message>
         <location filename="../../ui/labels.py" line="20"/>
-        <location filename="../../ui/labels.py" line="78"/>
+        <location filename="../../ui/labels.py" line="108"/>
         <source>Debate</source>
         <translation>Débat</translation>
     </message>
     <message>
         <location filename="../../ui/labels.py" line="21"/>
-        <location filename="../../ui/labels.py" line="79"/>
+        <location filename="../../ui/labels.py" line="109"/>
         <source>Conclusions</source>
         <translation>Conclusions</translation>
     </message>
@@ -1057,87 +1227,152 @@ Vos données sont enregistrées ; vous pouvez continuer.</translation>
         <translation>À distance</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="77"/>
+        <location filename="../../ui/labels.py" line="78"/>
+        <source>Chair</source>
+        <translation>Président·e</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="79"/>
+        <source>Vice-chair</source>
+        <translation>Vice-président·e</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="80"/>
+        <source>Secretary</source>
+        <translation>Secrétaire</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="81"/>
+        <source>Member</source>
+        <translation>Membre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="82"/>
+        <source>Guest</source>
+        <translation>Invité·e</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="83"/>
+        <source>Staff</source>
+        <translation>Personnel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="89"/>
+        <source>Open</source>
+        <translation>Ouverte</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="90"/>
+        <source>In progress</source>
+        <translation>En cours</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="91"/>
+        <source>Done</source>
+        <translation>Réalisée</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="92"/>
+        <source>Dropped</source>
+        <translation>Abandonnée</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="98"/>
+        <source>Minutes (compte-rendu, as 2023)</source>
+        <translation>Compte-rendu (comme en 2023)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="99"/>
+        <source>Formal minutes (procès-verbal)</source>
+        <translation>Procès-verbal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="100"/>
+        <source>Record of decisions</source>
+        <translation>Relevé de décisions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="107"/>
         <source>Intervention</source>
         <translation>Intervention</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="80"/>
+        <location filename="../../ui/labels.py" line="110"/>
         <source>Paragraph</source>
         <translation>Paragraphe</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="87"/>
+        <location filename="../../ui/labels.py" line="117"/>
         <source>Daily</source>
         <translation>Quotidienne</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="88"/>
+        <location filename="../../ui/labels.py" line="118"/>
         <source>Weekly</source>
         <translation>Hebdomadaire</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="89"/>
+        <location filename="../../ui/labels.py" line="119"/>
         <source>Monthly</source>
         <translation>Mensuelle</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="90"/>
+        <location filename="../../ui/labels.py" line="120"/>
         <source>Older (deleted at the next backup)</source>
         <translation>Ancienne (supprimée à la prochaine sauvegarde)</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="91"/>
+        <location filename="../../ui/labels.py" line="121"/>
         <source>Before an upgrade</source>
         <translation>Avant une mise à jour</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="92"/>
+        <location filename="../../ui/labels.py" line="122"/>
         <source>Set aside by a restore</source>
         <translation>Mise de côté par une restauration</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="102"/>
+        <location filename="../../ui/labels.py" line="132"/>
         <source>damaged</source>
         <translation>endommagée</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="103"/>
+        <location filename="../../ui/labels.py" line="133"/>
         <source>not an SQLite file</source>
         <translation>pas un fichier SQLite</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="104"/>
+        <location filename="../../ui/labels.py" line="134"/>
         <source>not a Minutier database</source>
         <translation>pas une base de données Minutier</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="105"/>
+        <location filename="../../ui/labels.py" line="135"/>
         <source>written by a newer Minutier</source>
         <translation>écrite par une version plus récente de Minutier</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="106"/>
+        <location filename="../../ui/labels.py" line="136"/>
         <source>cannot be read</source>
         <translation>illisible</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="117"/>
+        <location filename="../../ui/labels.py" line="147"/>
         <source>the disk is read-only</source>
         <translation>le disque est en lecture seule</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="118"/>
+        <location filename="../../ui/labels.py" line="148"/>
         <source>the file is read-only</source>
         <translation>le fichier est en lecture seule</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="119"/>
+        <location filename="../../ui/labels.py" line="149"/>
         <source>its folder is read-only</source>
         <translation>son dossier est en lecture seule</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="125"/>
+        <location filename="../../ui/labels.py" line="155"/>
         <source>{0} is read-only</source>
         <translation>{0} est en lecture seule</translation>
     </message>
@@ -1231,17 +1466,22 @@ Vos données sont enregistrées ; vous pouvez continuer.</translation>
         <translation>Compte-rendu</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="82"/>
+        <location filename="../../ui/main_window.py" line="60"/>
+        <source>Decisions</source>
+        <translation>Décisions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="83"/>
         <source>Read-only: changes cannot be saved</source>
         <translation>Lecture seule : les modifications ne peuvent pas être enregistrées</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="84"/>
+        <location filename="../../ui/main_window.py" line="85"/>
         <source>All changes are saved</source>
         <translation>Toutes les modifications sont enregistrées</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224"/>
+        <location filename="../../ui/main_window.py" line="227"/>
         <source>Saved at {0}</source>
         <translation>Enregistré à {0}</translation>
     </message>
@@ -1343,33 +1583,33 @@ Vous pourrez l&apos;annuler (Ctrl+Z).</translation>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="104"/>
+        <location filename="../../ui/menus.py" line="106"/>
         <source>&amp;People</source>
         <translation>&amp;Personnes</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="110"/>
+        <location filename="../../ui/menus.py" line="112"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="118"/>
+        <location filename="../../ui/menus.py" line="120"/>
         <source>Interface language</source>
         <translation>Langue de l&apos;interface</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="128"/>
+        <location filename="../../ui/menus.py" line="130"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="129"/>
-        <location filename="../../ui/menus.py" line="133"/>
+        <location filename="../../ui/menus.py" line="131"/>
+        <location filename="../../ui/menus.py" line="135"/>
         <source>About Minutier</source>
         <translation>À propos de Minutier</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="134"/>
+        <location filename="../../ui/menus.py" line="136"/>
         <source>Minutier — the editor for the minutes of yearly meetings.
 Database: {0}</source>
         <translation>Minutier — l&apos;éditeur des comptes-rendus des réunions annuelles.
@@ -1473,42 +1713,67 @@ En créer une autre à cette date ?</translation>
 <context>
     <name>ParticipantsModel</name>
     <message>
-        <location filename="../../ui/participants/table_model.py" line="99"/>
+        <location filename="../../ui/participants/table_model.py" line="166"/>
         <source>Title</source>
         <translation>Civilité</translation>
     </message>
     <message>
-        <location filename="../../ui/participants/table_model.py" line="100"/>
+        <location filename="../../ui/participants/table_model.py" line="167"/>
         <source>First name</source>
         <translation>Prénom</translation>
     </message>
     <message>
-        <location filename="../../ui/participants/table_model.py" line="101"/>
+        <location filename="../../ui/participants/table_model.py" line="168"/>
         <source>Last name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../ui/participants/table_model.py" line="102"/>
+        <location filename="../../ui/participants/table_model.py" line="169"/>
         <source>Function</source>
         <translation>Fonction</translation>
     </message>
     <message>
-        <location filename="../../ui/participants/table_model.py" line="103"/>
+        <location filename="../../ui/participants/table_model.py" line="170"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../ui/participants/table_model.py" line="104"/>
+        <location filename="../../ui/participants/table_model.py" line="171"/>
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../ui/participants/table_model.py" line="105"/>
+        <location filename="../../ui/participants/table_model.py" line="172"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
+    <message>
+        <location filename="../../ui/participants/table_model.py" line="173"/>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <location filename="../../ui/participants/table_model.py" line="174"/>
+        <source>Represented by</source>
+        <translation>Représenté·e par</translation>
+    </message>
+    <message>
+        <location filename="../../ui/participants/table_model.py" line="175"/>
+        <source>Arrival</source>
+        <translation>Arrivée</translation>
+    </message>
+    <message>
+        <location filename="../../ui/participants/table_model.py" line="176"/>
+        <source>Departure</source>
+        <translation>Départ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/participants/table_model.py" line="424"/>
+        <source>(nobody)</source>
+        <translation>(personne)</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../ui/participants/table_model.py" line="339"/>
+        <location filename="../../ui/participants/table_model.py" line="445"/>
         <source>%n participants</source>
         <translation>
             <numerusform>%n participant</numerusform>
@@ -1516,22 +1781,33 @@ En créer une autre à cette date ?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/participants/table_model.py" line="349"/>
+        <location filename="../../ui/participants/table_model.py" line="455"/>
         <source>{0}: {1}</source>
         <translation>{0} : {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/participants/table_model.py" line="354"/>
+        <location filename="../../ui/participants/table_model.py" line="460"/>
+        <location filename="../../ui/participants/table_model.py" line="465"/>
         <source>Edit {0}</source>
         <translation>Modifier {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/participants/table_model.py" line="362"/>
+        <location filename="../../ui/participants/table_model.py" line="474"/>
+        <source>Arrival at {0}: {1}</source>
+        <translation>Arrivée à {0} : {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/participants/table_model.py" line="476"/>
+        <source>Departure at {0}: {1}</source>
+        <translation>Départ à {0} : {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/participants/table_model.py" line="484"/>
         <source>Add {0}</source>
         <translation>Ajouter {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/participants/table_model.py" line="370"/>
+        <location filename="../../ui/participants/table_model.py" line="492"/>
         <source>Remove {0}</source>
         <translation>Retirer {0}</translation>
     </message>
@@ -1539,97 +1815,166 @@ En créer une autre à cette date ?</translation>
 <context>
     <name>ParticipantsTab</name>
     <message>
-        <location filename="../../ui/participants/tab.py" line="56"/>
+        <location filename="../../ui/participants/tab.py" line="76"/>
         <source>Filter by name or organisation (Ctrl+F), then ↓ or Enter to reach the list</source>
         <translation>Filtrer par nom ou organisation (Ctrl+F), puis ↓ ou Entrée pour aller à la liste</translation>
     </message>
     <message>
-        <location filename="../../ui/participants/tab.py" line="112"/>
+        <location filename="../../ui/participants/tab.py" line="89"/>
+        <source>Every role</source>
+        <translation>Tous les rôles</translation>
+    </message>
+    <message>
+        <location filename="../../ui/participants/tab.py" line="91"/>
+        <location filename="../../ui/participants/tab.py" line="150"/>
+        <source>(no role)</source>
+        <translation>(sans rôle)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/participants/tab.py" line="92"/>
+        <source>Show only the participants of one role</source>
+        <translation>N&apos;afficher que les participant·e·s d&apos;un rôle</translation>
+    </message>
+    <message>
+        <location filename="../../ui/participants/tab.py" line="146"/>
         <source>(none)</source>
         <translation>(aucune)</translation>
     </message>
     <message>
-        <location filename="../../ui/participants/tab.py" line="134"/>
+        <location filename="../../ui/participants/tab.py" line="177"/>
         <source>Present (P)</source>
         <translation>Présent (P)</translation>
     </message>
     <message>
-        <location filename="../../ui/participants/tab.py" line="137"/>
+        <location filename="../../ui/participants/tab.py" line="180"/>
         <source>Present on site (key P)</source>
         <translation>Présent sur place (touche P)</translation>
     </message>
     <message>
-        <location filename="../../ui/participants/tab.py" line="140"/>
+        <location filename="../../ui/participants/tab.py" line="183"/>
         <source>Remote (R)</source>
         <translation>À distance (D)</translation>
     </message>
     <message>
-        <location filename="../../ui/participants/tab.py" line="143"/>
+        <location filename="../../ui/participants/tab.py" line="186"/>
         <source>Present remotely (key R or D)</source>
         <translation>Présent à distance (touche D ou R)</translation>
     </message>
     <message>
-        <location filename="../../ui/participants/tab.py" line="146"/>
+        <location filename="../../ui/participants/tab.py" line="189"/>
         <source>Excused (E)</source>
         <translation>Excusé (E)</translation>
     </message>
     <message>
-        <location filename="../../ui/participants/tab.py" line="146"/>
+        <location filename="../../ui/participants/tab.py" line="189"/>
         <source>Excused (key E)</source>
         <translation>Excusé (touche E)</translation>
     </message>
     <message>
-        <location filename="../../ui/participants/tab.py" line="148"/>
+        <location filename="../../ui/participants/tab.py" line="191"/>
         <source>Absent (A)</source>
         <translation>Absent (A)</translation>
     </message>
     <message>
-        <location filename="../../ui/participants/tab.py" line="148"/>
+        <location filename="../../ui/participants/tab.py" line="191"/>
         <source>Absent (key A)</source>
         <translation>Absent (touche A)</translation>
     </message>
     <message>
-        <location filename="../../ui/participants/tab.py" line="150"/>
+        <location filename="../../ui/participants/tab.py" line="193"/>
         <source>Invited (I)</source>
         <translation>Invité(e) (I)</translation>
     </message>
     <message>
-        <location filename="../../ui/participants/tab.py" line="153"/>
+        <location filename="../../ui/participants/tab.py" line="196"/>
         <source>Back to “invited”, not marked yet (key I)</source>
         <translation>Retour à « invité(e) », pas encore marqué (touche I)</translation>
     </message>
     <message>
-        <location filename="../../ui/participants/tab.py" line="157"/>
+        <location filename="../../ui/participants/tab.py" line="200"/>
+        <source>Arrived (L)</source>
+        <translation>Arrivée (L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/participants/tab.py" line="203"/>
+        <source>Arrived late, now: writes the time and marks present (key L)</source>
+        <translation>Arrivée en retard, maintenant : note l&apos;heure et marque présent·e (touche L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/participants/tab.py" line="206"/>
+        <source>Left (O)</source>
+        <translation>Départ (O)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/participants/tab.py" line="209"/>
+        <source>Left early, now: writes the time (key O)</source>
+        <translation>Départ anticipé, maintenant : note l&apos;heure (touche O)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/participants/tab.py" line="212"/>
         <source>Add…</source>
         <translation>Ajouter…</translation>
     </message>
     <message>
-        <location filename="../../ui/participants/tab.py" line="160"/>
+        <location filename="../../ui/participants/tab.py" line="215"/>
         <source>Add a participant (Ins)</source>
         <translation>Ajouter un participant (Inser)</translation>
     </message>
     <message>
-        <location filename="../../ui/participants/tab.py" line="163"/>
+        <location filename="../../ui/participants/tab.py" line="218"/>
         <source>Remove</source>
         <translation>Retirer</translation>
     </message>
     <message>
-        <location filename="../../ui/participants/tab.py" line="166"/>
+        <location filename="../../ui/participants/tab.py" line="221"/>
         <source>Remove the selected participants from the list (Del); can be undone</source>
         <translation>Retirer les participants sélectionnés de la liste (Suppr) — annulable</translation>
     </message>
     <message>
-        <location filename="../../ui/participants/tab.py" line="186"/>
+        <location filename="../../ui/participants/tab.py" line="242"/>
         <source>Mark the selection:</source>
         <translation>Marquer la sélection :</translation>
     </message>
     <message>
-        <location filename="../../ui/participants/tab.py" line="190"/>
-        <source>In the list: keys P R E A I, Esc back to the filter</source>
-        <translation>Dans la liste : touches P D E A I, Échap pour revenir au filtre</translation>
+        <location filename="../../ui/participants/tab.py" line="249"/>
+        <source>Esc: back to the filter</source>
+        <translation>Échap : retour au filtre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/participants/tab.py" line="420"/>
+        <source>more than half</source>
+        <translation>plus de la moitié</translation>
+    </message>
+    <message>
+        <location filename="../../ui/participants/tab.py" line="421"/>
+        <source>two thirds</source>
+        <translation>deux tiers</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/participants/tab.py" line="336"/>
+        <location filename="../../ui/participants/tab.py" line="422"/>
+        <source>at least %n</source>
+        <translation>
+            <numerusform>au moins %n</numerusform>
+            <numerusform>au moins %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/participants/tab.py" line="424"/>
+        <source>reached</source>
+        <translation>atteint</translation>
+    </message>
+    <message>
+        <location filename="../../ui/participants/tab.py" line="426"/>
+        <source>not reached</source>
+        <translation>non atteint</translation>
+    </message>
+    <message>
+        <location filename="../../ui/participants/tab.py" line="430"/>
+        <source>Quorum ({0}): &lt;b&gt;{1}&lt;/b&gt; members present or represented out of {2}, {3} required: {4}</source>
+        <translation>Quorum ({0}) : &lt;b&gt;{1}&lt;/b&gt; membres présents ou représentés sur {2}, {3} requis : {4}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/participants/tab.py" line="442"/>
         <source>Participants: &lt;b&gt;%n&lt;/b&gt;</source>
         <translation>
             <numerusform>&lt;b&gt;%n&lt;/b&gt; participant</numerusform>
@@ -1637,7 +1982,7 @@ En créer une autre à cette date ?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/participants/tab.py" line="337"/>
+        <location filename="../../ui/participants/tab.py" line="443"/>
         <source>Present: &lt;b&gt;%n&lt;/b&gt;</source>
         <translation>
             <numerusform>&lt;b&gt;%n&lt;/b&gt; présent</numerusform>
@@ -1645,12 +1990,12 @@ En créer une autre à cette date ?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/participants/tab.py" line="339"/>
+        <location filename="../../ui/participants/tab.py" line="445"/>
         <source>(on site {0}, remote {1})</source>
         <translation>({0} sur place, {1} à distance)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/participants/tab.py" line="340"/>
+        <location filename="../../ui/participants/tab.py" line="446"/>
         <source>Excused: %n</source>
         <translation>
             <numerusform>%n excusé</numerusform>
@@ -1658,7 +2003,7 @@ En créer une autre à cette date ?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/participants/tab.py" line="341"/>
+        <location filename="../../ui/participants/tab.py" line="447"/>
         <source>Absent: %n</source>
         <translation>
             <numerusform>%n absent</numerusform>
@@ -1666,7 +2011,7 @@ En créer une autre à cette date ?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/participants/tab.py" line="342"/>
+        <location filename="../../ui/participants/tab.py" line="448"/>
         <source>Invited: %n</source>
         <translation>
             <numerusform>Invité(e) : %n</numerusform>
@@ -1674,7 +2019,7 @@ En créer une autre à cette date ?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/participants/tab.py" line="347"/>
+        <location filename="../../ui/participants/tab.py" line="453"/>
         <source>Shown: &lt;b&gt;%n&lt;/b&gt;</source>
         <translation>
             <numerusform>&lt;b&gt;%n&lt;/b&gt; affiché</numerusform>
@@ -2641,6 +2986,109 @@ Le contenu actuel du fichier est mis de côté dans {1} ; rien n&apos;est suppri
         <location filename="../../ui/report/section_editor.py" line="59"/>
         <source>Section</source>
         <translation>Section</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../ui/committee_settings.py" line="59"/>
+        <source>Document settings</source>
+        <translation>Réglages du document</translation>
+    </message>
+    <message>
+        <location filename="../../ui/committee_settings.py" line="66"/>
+        <source>Number the agenda (1., 2., 2.1) in the programme and the report</source>
+        <translation>Numéroter l&apos;ordre du jour (1., 2., 2.1) dans le programme et le compte-rendu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/committee_settings.py" line="71"/>
+        <source>No quorum</source>
+        <translation>Pas de quorum</translation>
+    </message>
+    <message>
+        <location filename="../../ui/committee_settings.py" line="72"/>
+        <source>More than half of the members</source>
+        <translation>Plus de la moitié des membres</translation>
+    </message>
+    <message>
+        <location filename="../../ui/committee_settings.py" line="73"/>
+        <source>At least two thirds of the members</source>
+        <translation>Au moins deux tiers des membres</translation>
+    </message>
+    <message>
+        <location filename="../../ui/committee_settings.py" line="74"/>
+        <source>A number of members</source>
+        <translation>Un nombre de membres</translation>
+    </message>
+    <message>
+        <location filename="../../ui/committee_settings.py" line="90"/>
+        <source>Present (in person and remote)</source>
+        <translation>Présent·e·s (sur place et à distance)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/committee_settings.py" line="91"/>
+        <source>Excused</source>
+        <translation>Excusé·e·s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/committee_settings.py" line="92"/>
+        <source>Absent</source>
+        <translation>Absent·e·s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/committee_settings.py" line="93"/>
+        <source>Guests</source>
+        <translation>Invité·e·s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/committee_settings.py" line="94"/>
+        <source>Title</source>
+        <translation>Civilité</translation>
+    </message>
+    <message>
+        <location filename="../../ui/committee_settings.py" line="95"/>
+        <source>Function</source>
+        <translation>Fonction</translation>
+    </message>
+    <message>
+        <location filename="../../ui/committee_settings.py" line="96"/>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/committee_settings.py" line="106"/>
+        <source>Kind of document</source>
+        <translation>Type de document</translation>
+    </message>
+    <message>
+        <location filename="../../ui/committee_settings.py" line="111"/>
+        <source>Quorum</source>
+        <translation>Quorum</translation>
+    </message>
+    <message>
+        <location filename="../../ui/committee_settings.py" line="115"/>
+        <source>Lists printed</source>
+        <translation>Listes imprimées</translation>
+    </message>
+    <message>
+        <location filename="../../ui/committee_settings.py" line="119"/>
+        <source>Columns beside the names</source>
+        <translation>Colonnes à côté des noms</translation>
+    </message>
+    <message>
+        <location filename="../../ui/committee_settings.py" line="120"/>
+        <source>Captions</source>
+        <translation>Intitulés</translation>
+    </message>
+    <message>
+        <location filename="../../ui/committee_settings.py" line="136"/>
+        <source>As printed</source>
+        <translation>Tel qu&apos;imprimé</translation>
+    </message>
+    <message>
+        <location filename="../../ui/committee_settings.py" line="136"/>
+        <source>Printed instead</source>
+        <translation>Imprimer à la place</translation>
     </message>
 </context>
 <context>

@@ -87,3 +87,44 @@ class RemoveParticipants(DataCommand):
 
     def revert(self, session) -> None:
         attendance.restore_attendances(session, self.removed)
+
+
+class EditAttendance(DataCommand):
+    """Role, proxy, arrival or departure of one row (this meeting's, not the person's card)."""
+
+    def __init__(self, db: Database, text: str, attendance_id: int, done: Done, **fields: Any):
+        super().__init__(db, text, lambda: done([attendance_id]))
+        self.attendance_id, self.fields = attendance_id, fields
+        self.previous: dict[str, Any] = {}
+        self.unsaved = dict(fields)
+
+    def apply(self, session) -> None:
+        self.previous = attendance.update_attendance(session, self.attendance_id, **self.fields)
+
+    def revert(self, session) -> None:
+        attendance.update_attendance(session, self.attendance_id, **self.previous)
+
+
+class Arrive(DataCommand):
+    """An arrival or a departure marked on the day, on many rows; an arrival also marks present
+    (whoever arrives is there), keeping the mode."""
+
+    def __init__(self, db: Database, text: str, ids: Iterable[int], done: Done, field: str, value: str):
+        self.ids = list(ids)
+        super().__init__(db, text, lambda: done(self.ids))
+        self.field, self.value = field, value
+        self.previous: dict[int, dict[str, Any]] = {}
+        self.marks: dict[int, tuple[str, str]] = {}
+
+    def apply(self, session) -> None:
+        if self.field == "arrival":
+            self.marks = attendance.set_marks(session, self.ids, status="present")
+        self.previous = {
+            row_id: attendance.update_attendance(session, row_id, **{self.field: self.value})
+            for row_id in self.ids
+        }
+
+    def revert(self, session) -> None:
+        for row_id, previous in self.previous.items():
+            attendance.update_attendance(session, row_id, **previous)
+        attendance.restore_marks(session, self.marks)

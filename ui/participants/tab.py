@@ -2,9 +2,12 @@
 
 On the day, the secretary types a name in the filter, presses Enter (or
 Down) to reach the table, then one key on the selection: P present on
-site, D or R remote, E excused, A absent, I back to invited. Escape goes
-back to the filter (and clears it there). Every change is one undo step,
-stored at once.
+site, D or R remote, E excused, A absent, I back to invited; L arrived
+late, now (which marks present), O left, now — the time written as the
+document prints it, corrected in its cell if « now » was not the moment.
+Escape goes back to the filter (and clears it there). Every change is one
+undo step, stored at once. A committee's quorum is counted under the
+figures after every change.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
     QApplication,
+    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -29,15 +33,31 @@ from PySide6.QtWidgets import (
 )
 
 from models.database import Database
-from models.services import attendance, meetings
-from ui.labels import CIVILITIES
+from models.services import attendance, meetings, quorum
+from ui.labels import CIVILITIES, attendance_roles
 from ui.participants.add_dialog import AddParticipantDialog
 from ui.participants.delegates import ChoiceDelegate
 from ui.participants.filter_proxy import ParticipantsFilter
-from ui.participants.table_model import COLUMNS, MODE_COLUMN, STATUS_COLUMN, ParticipantsModel
+from ui.participants.table_model import (
+    COLUMNS,
+    ID_ROLE,
+    MODE_COLUMN,
+    PROXY_COLUMN,
+    ROLE_COLUMN,
+    STATUS_COLUMN,
+    ParticipantsModel,
+)
 
 _MESSAGE_MS = 8000
 _MAX_COLUMN_PX = 260
+# Eleven columns share the width: the long texts give way (a tooltip or a wider column shows them).
+_NARROWER = {"function": 160, "organisation": 170, "represented_by": 140, "arrival": 100, "departure": 100}
+
+
+def time_now(language: str, now: dt.datetime | None = None) -> str:
+    """The time as the document's language writes it on the day: « 10h30 » in French, « 10:30 » else."""
+    now = now or dt.datetime.now()
+    return f"{now.hour}h{now.minute:02d}" if language == "fr" else f"{now.hour}:{now.minute:02d}"
 
 
 class ParticipantsTab(QWidget):
@@ -60,6 +80,19 @@ class ParticipantsTab(QWidget):
         self.filter_edit.installEventFilter(self)
         self.counts_label = QLabel()
         self.counts_label.setTextFormat(Qt.TextFormat.RichText)
+        self.quorum_label = QLabel()
+        self.quorum_label.setTextFormat(Qt.TextFormat.RichText)
+        self.quorum_label.hide()
+        self._quorum_rule = "none"
+        self._language = "fr"
+        self.role_filter = QComboBox()
+        self.role_filter.addItem(self.tr("Every role"), None)
+        for code, label in attendance_roles().items():
+            self.role_filter.addItem(label or self.tr("(no role)"), code)
+        self.role_filter.setToolTip(self.tr("Show only the participants of one role"))
+        self.role_filter.currentIndexChanged.connect(
+            lambda _i: self.proxy.set_role(self.role_filter.currentData())
+        )
 
         self.table = QTableView()
         self.table.setModel(self.proxy)
@@ -100,9 +133,10 @@ class ParticipantsTab(QWidget):
         header = table.horizontalHeader()
         header.setSortIndicatorClearable(True)
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        header.setStretchLastSection(False)
+        # Eleven columns rarely fit: none is stretched (a stretched one is squeezed to nothing when
+        # they overflow); the last takes whatever room is left.
+        header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(COLUMNS.index("function"), QHeaderView.ResizeMode.Stretch)
         # Sizing from a sample keeps opening 5,000 rows fast.
         header.setResizeContentsPrecision(200)
         rows = table.verticalHeader()
@@ -113,6 +147,15 @@ class ParticipantsTab(QWidget):
         table.setItemDelegateForColumn(0, ChoiceDelegate(civilities, editable=True, parent=table))
         table.setItemDelegateForColumn(MODE_COLUMN, ChoiceDelegate(self.model.modes, parent=table))
         table.setItemDelegateForColumn(STATUS_COLUMN, ChoiceDelegate(self.model.statuses, parent=table))
+        roles = {code: label or self.tr("(no role)") for code, label in self.model.roles.items()}
+        table.setItemDelegateForColumn(ROLE_COLUMN, ChoiceDelegate(roles, parent=table))
+        table.setItemDelegateForColumn(
+            PROXY_COLUMN,
+            ChoiceDelegate(
+                lambda index: self.model.proxy_choices(index.data(ID_ROLE)),
+                parent=table,
+            ),
+        )
         table.installEventFilter(self)
 
     def _action(self, text: str, keys: list[str], slot, tip: str = "") -> QAction:
@@ -153,6 +196,18 @@ class ParticipantsTab(QWidget):
                 self.tr("Back to “invited”, not marked yet (key I)"),
             ),
         }
+        self.arrival_action = self._action(
+            self.tr("Arrived (L)"),
+            ["L"],
+            lambda: self.arrive_selection("arrival"),
+            self.tr("Arrived late, now: writes the time and marks present (key L)"),
+        )
+        self.departure_action = self._action(
+            self.tr("Left (O)"),
+            ["O"],
+            lambda: self.arrive_selection("departure"),
+            self.tr("Left early, now: writes the time (key O)"),
+        )
         self.add_action = self._action(
             self.tr("Add…"),
             ["Ins"],
@@ -180,6 +235,7 @@ class ParticipantsTab(QWidget):
     def _layout(self) -> None:
         top = QHBoxLayout()
         top.addWidget(self.filter_edit, 1)
+        top.addWidget(self.role_filter)
         top.addWidget(self._button(self.add_action))
         top.addWidget(self._button(self.remove_action))
         marks = QHBoxLayout()
@@ -187,7 +243,10 @@ class ParticipantsTab(QWidget):
         self.mark_buttons = {code: self._button(action) for code, action in self.mark_actions.items()}
         for button in self.mark_buttons.values():
             marks.addWidget(button)
-        self.keys_hint = QLabel(self.tr("In the list: keys P R E A I, Esc back to the filter"))
+        marks.addWidget(self._button(self.arrival_action))
+        marks.addWidget(self._button(self.departure_action))
+        # The buttons say their keys; the hint says only what no button shows.
+        self.keys_hint = QLabel(self.tr("Esc: back to the filter"))
         self.keys_hint.setToolTip(self.keys_hint.text())
         self.keys_hint.setEnabled(False)  # greyed: a hint, not a control
         self.keys_hint.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -197,6 +256,7 @@ class ParticipantsTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.counts_label)
+        layout.addWidget(self.quorum_label)
         layout.addLayout(marks)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.message)
@@ -208,14 +268,27 @@ class ParticipantsTab(QWidget):
         changed = meeting_id != self.model.meeting_id
         if changed:
             self.filter_edit.clear()
+            self.role_filter.setCurrentIndex(0)
+        self._quorum_rule, self._language = "none", "fr"
+        if meeting_id is not None:
+            with self._db.reading() as session:
+                meeting = meetings.get_meeting(session, meeting_id)
+                self._quorum_rule, self._language = meeting.quorum_rule, meeting.language
         self.model.set_meeting(meeting_id)
         if changed and meeting_id is not None:
             self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
             self._size_columns()
         enabled = meeting_id is not None
-        for action in (*self.mark_actions.values(), self.add_action, self.remove_action):
+        for action in (
+            *self.mark_actions.values(),
+            self.arrival_action,
+            self.departure_action,
+            self.add_action,
+            self.remove_action,
+        ):
             action.setEnabled(enabled)
         self.filter_edit.setEnabled(enabled)
+        self.role_filter.setEnabled(enabled)
         self._update_counts()
 
     def flush(self) -> None:
@@ -227,10 +300,11 @@ class ParticipantsTab(QWidget):
 
     def _size_columns(self) -> None:
         self.table.resizeColumnsToContents()
-        # Long organisation names would push the status column out of sight.
+        # Long organisation names would push the status and committee columns out of sight.
         for column in range(self.model.columnCount()):
-            if self.table.columnWidth(column) > _MAX_COLUMN_PX:
-                self.table.setColumnWidth(column, _MAX_COLUMN_PX)
+            most = _NARROWER.get(COLUMNS[column], _MAX_COLUMN_PX)
+            if self.table.columnWidth(column) > most:
+                self.table.setColumnWidth(column, most)
 
     # Actions -------------------------------------------------------------------------
 
@@ -247,6 +321,11 @@ class ParticipantsTab(QWidget):
             self.message.hide()
             # Sorted by status, the row moved: keep it in sight.
             self.table.scrollTo(self.table.currentIndex())
+
+    def arrive_selection(self, field: str) -> None:
+        """Arrival or departure of the selection, at the time it is now."""
+        if self.model.arrive(self.selected_ids(), field, time_now(self._language)):
+            self.message.hide()
 
     def remove_selection(self) -> None:
         self.model.remove(self.selected_ids())
@@ -325,6 +404,33 @@ class ParticipantsTab(QWidget):
         """Recount after a change to the rows (not needed when only the filter changes)."""
         self._counts = self.model.counts()
         self._show_counts()
+        self._show_quorum()
+
+    def _show_quorum(self) -> None:
+        """The quorum line, read again after every change: only a meeting with a rule shows one."""
+        if self.model.meeting_id is None or self._quorum_rule == "none":
+            self.quorum_label.hide()
+            return
+        with self._db.reading() as session:
+            count = quorum.quorum(session, self.model.meeting_id)
+        if count.required is None:
+            self.quorum_label.hide()
+            return
+        rule = {
+            "majority": self.tr("more than half"),
+            "two_thirds": self.tr("two thirds"),
+        }.get(count.rule, self.tr("at least %n", "", count.required))
+        if count.reached:
+            colour, word = "#1b7a2f", self.tr("reached")
+        else:
+            colour, word = "#b3261e", self.tr("not reached")
+        reached = f"<b style='color:{colour}'>{word}</b>"
+        self.quorum_label.setText(
+            self.tr(
+                "Quorum ({0}): <b>{1}</b> members present or represented out of {2}, {3} required: {4}"
+            ).format(rule, count.counted, count.members, count.required, reached)
+        )
+        self.quorum_label.show()
 
     def _show_counts(self, *_args) -> None:
         if self.model.meeting_id is None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -25,7 +25,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QUndoStack
 
 from models.database import Database
-from models.entities import ATTENDANCE_MODES, ATTENDANCE_STATUSES
+from models.entities import ATTENDANCE_MODES, ATTENDANCE_ROLES, ATTENDANCE_STATUSES
 from models.services import attendance
 from models.services.attendance import AttendanceRow
 from ui import labels
@@ -33,10 +33,31 @@ from ui.participants import commands
 from ui.participants.folding import fold
 from ui.undo import DataCommand, run
 
-COLUMNS = ("civility", "first_name", "last_name", "function", "organisation", "mode", "status")
+COLUMNS = (
+    "civility",
+    "first_name",
+    "last_name",
+    "function",
+    "organisation",
+    "mode",
+    "status",
+    "role",
+    "represented_by",
+    "arrival",
+    "departure",
+)
 PERSON_COLUMNS = COLUMNS[:5]
 MODE_COLUMN = COLUMNS.index("mode")
 STATUS_COLUMN = COLUMNS.index("status")
+ROLE_COLUMN = COLUMNS.index("role")
+PROXY_COLUMN = COLUMNS.index("represented_by")
+# What the committee columns store, by column name (update_attendance's fields).
+COMMITTEE_COLUMNS = {
+    "role": "role",
+    "represented_by": "represented_by_id",
+    "arrival": "arrival",
+    "departure": "departure",
+}
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 _DISPLAY, _EDIT, _FOREGROUND, _TOOLTIP, _ID = (
     int(role)
@@ -49,18 +70,55 @@ _DISPLAY, _EDIT, _FOREGROUND, _TOOLTIP, _ID = (
     )
 )
 _STATUS_COLOURS = {"present": "#1b7a2f", "excused": "#a35c00", "absent": "#b3261e", "invited": "#6b6b6b"}
-_DISPLAYED = ("civility", "first_name", "last_name", "function", "organisation", "email", "status", "mode")
+_DISPLAYED = (
+    "civility",
+    "first_name",
+    "last_name",
+    "function",
+    "organisation",
+    "email",
+    "status",
+    "mode",
+    "role",
+    "represented_by_id",
+    "arrival",
+    "departure",
+)
 _PERSON_FIELDS = _DISPLAYED.index("status")
 
 Index = QModelIndex | QPersistentModelIndex
+_NO_COMMITTEE = ("", None, "", "")
 
 
-def haystack(row: AttendanceRow) -> str:
+class ParticipantRow(NamedTuple):
+    """An attendance row with what a committee records beside it (role, proxy, arrival, departure)."""
+
+    id: int
+    person_id: int
+    civility: str
+    first_name: str
+    last_name: str
+    function: str
+    organisation: str
+    email: str
+    status: str
+    mode: str
+    position: int
+    role: str
+    represented_by_id: int | None
+    arrival: str
+    departure: str
+
+
+_BASE_FIELDS = ParticipantRow._fields[: ParticipantRow._fields.index("role")]
+
+
+def haystack(row: ParticipantRow) -> str:
     """What the filter looks in: names and organisation, folded once per row."""
     return fold(f"{row.first_name} {row.last_name} {row.organisation}")
 
 
-def _shown(row: AttendanceRow) -> tuple:
+def _shown(row: ParticipantRow) -> tuple:
     # ``position`` left out: it shifts for every row after an insert and shows nowhere.
     return tuple(getattr(row, name) for name in _DISPLAYED)
 
@@ -76,12 +134,20 @@ def _runs(rows: list[int]) -> list[tuple[int, int]]:
     return runs
 
 
-def _sort_key(column: int) -> Callable[[AttendanceRow], Any]:
+def _sort_key(
+    column: int, names: Callable[[int | None], str] = lambda _i: ""
+) -> Callable[[ParticipantRow], Any]:
     name = COLUMNS[column]
-    if name in ("mode", "status"):
-        order = ATTENDANCE_MODES if name == "mode" else ATTENDANCE_STATUSES
+    if name in ("mode", "status", "role"):
+        order = {"mode": ATTENDANCE_MODES, "status": ATTENDANCE_STATUSES, "role": ATTENDANCE_ROLES}[name]
         return lambda r: (order.index(getattr(r, name)), fold(r.last_name), fold(r.first_name))
+    if name == "represented_by":
+        return lambda r: (fold(names(r.represented_by_id)), fold(r.last_name), fold(r.first_name))
     return lambda r: (fold(getattr(r, name)), fold(r.last_name), fold(r.first_name))
+
+
+def _combined(row: AttendanceRow, committee: tuple) -> ParticipantRow:
+    return ParticipantRow(*(getattr(row, name) for name in _BASE_FIELDS), *committee)
 
 
 class ParticipantsModel(QAbstractTableModel):
@@ -95,6 +161,7 @@ class ParticipantsModel(QAbstractTableModel):
         self.statuses = labels.attendance_statuses()
         self._statuses_feminine = labels.attendance_statuses_feminine()
         self.modes = labels.attendance_modes()
+        self.roles = labels.attendance_roles()
         self._headers = (
             self.tr("Title"),
             self.tr("First name"),
@@ -103,10 +170,14 @@ class ParticipantsModel(QAbstractTableModel):
             self.tr("Organisation"),
             self.tr("Mode"),
             self.tr("Status"),
+            self.tr("Role"),
+            self.tr("Represented by"),
+            self.tr("Arrival"),
+            self.tr("Departure"),
         )
         self._brushes = {code: QBrush(QColor(colour)) for code, colour in _STATUS_COLOURS.items()}
         self.meeting_id: int | None = None
-        self.rows: list[AttendanceRow] = []
+        self.rows: list[ParticipantRow] = []
         self.hay: list[str] = []  # parallel to rows; read by the filter proxy
         self._row_of: dict[int, int] = {}
         self._tally: Counter[str] = (
@@ -120,16 +191,19 @@ class ParticipantsModel(QAbstractTableModel):
 
     # Reading ---------------------------------------------------------------
 
-    def _read(self, ids: Iterable[int] | None = None) -> list[AttendanceRow]:
+    def _read(self, ids: Iterable[int] | None = None) -> list[ParticipantRow]:
         if self.meeting_id is None:
             return []
+        ids = None if ids is None else list(ids)
         with self._db.reading() as session:
-            return attendance.attendance_rows(session, self.meeting_id, ids)
+            rows = attendance.attendance_rows(session, self.meeting_id, ids)
+            committee = attendance.committee_fields(session, self.meeting_id, ids)
+        return [_combined(row, committee.get(row.id, _NO_COMMITTEE)) for row in rows]
 
     def _reindex(self) -> None:
         self._row_of = {row.id: i for i, row in enumerate(self.rows)}
 
-    def _load(self, rows: list[AttendanceRow]) -> None:
+    def _load(self, rows: list[ParticipantRow]) -> None:
         self.rows = rows
         self.hay = [haystack(row) for row in rows]
         self._reindex()
@@ -137,7 +211,7 @@ class ParticipantsModel(QAbstractTableModel):
         for row in rows:
             self._count(row, 1)
 
-    def _count(self, row: AttendanceRow, sign: int) -> None:
+    def _count(self, row: ParticipantRow, sign: int) -> None:
         self._tally[row.status] += sign
         self._tally[row.mode] += sign
         if row.status == "present":
@@ -194,7 +268,7 @@ class ParticipantsModel(QAbstractTableModel):
             self._reindex()
             self._keep_sorted([self._row_of[row.id] for row in new])
 
-    def _update(self, fresh: list[AttendanceRow]) -> None:
+    def _update(self, fresh: list[ParticipantRow]) -> None:
         changed = []
         marks_only = True
         for row in fresh:
@@ -211,6 +285,10 @@ class ParticipantsModel(QAbstractTableModel):
         left = MODE_COLUMN if marks_only else 0
         for first, last in _runs(sorted(changed)):
             self.dataChanged.emit(self.index(first, left), self.index(last, len(COLUMNS) - 1))
+        if not marks_only and self.rows:
+            # A renamed person may be someone's proxy: that column shows their name.
+            last_row = len(self.rows) - 1
+            self.dataChanged.emit(self.index(0, PROXY_COLUMN), self.index(last_row, PROXY_COLUMN))
         self._keep_sorted(changed)
 
     # Qt model interface -----------------------------------------------------
@@ -233,10 +311,16 @@ class ParticipantsModel(QAbstractTableModel):
                 return labels[row.status]
             if column == MODE_COLUMN:
                 return self.modes[row.mode]
+            if column == ROLE_COLUMN:
+                return self.roles[row.role]
+            if column == PROXY_COLUMN:
+                return self.name_of(row.represented_by_id)
             return getattr(row, COLUMNS[column])
         if role == _FOREGROUND:
             return self._brushes[row.status] if column == STATUS_COLUMN else None
         if role == _EDIT:
+            if column == PROXY_COLUMN:
+                return row.represented_by_id or 0  # 0: nobody (a combo finds no None)
             return getattr(row, COLUMNS[column])
         if role == _TOOLTIP:
             return row.email if column < MODE_COLUMN and row.email else None
@@ -268,6 +352,12 @@ class ParticipantsModel(QAbstractTableModel):
         name = COLUMNS[index.column()]
         if name in ("mode", "status"):
             return value != getattr(row, name) and self.mark([row.id], **{name: value})
+        if name == "represented_by":
+            value = int(value) if value else None
+            return value != row.represented_by_id and self.edit_attendance(row.id, represented_by_id=value)
+        if name in COMMITTEE_COLUMNS:
+            value = str(value or "").strip()
+            return value != getattr(row, name) and self.edit_attendance(row.id, **{name: value})
         value = str(value or "").strip()
         return value != getattr(row, name) and self.edit_person(row.id, **{name: value})
 
@@ -279,7 +369,7 @@ class ParticipantsModel(QAbstractTableModel):
             self._keys = {}
             self._arrange(lambda r: positions.get(r.id, 0), reverse=False)
             return
-        key = _sort_key(column)
+        key = _sort_key(column, self.name_of)
         self._keys = {row.id: key(row) for row in self.rows}
         self._arrange(lambda r: self._keys[r.id], reverse=order == Qt.SortOrder.DescendingOrder)
 
@@ -289,7 +379,7 @@ class ParticipantsModel(QAbstractTableModel):
         Selection and current row follow their rows (persistent indexes)."""
         if self._sort_column < 0 or not changed:
             return
-        key = _sort_key(self._sort_column)
+        key = _sort_key(self._sort_column, self.name_of)
         moved = False
         for i in changed:
             row = self.rows[i]
@@ -301,7 +391,7 @@ class ParticipantsModel(QAbstractTableModel):
             reverse = self._sort_order == Qt.SortOrder.DescendingOrder
             self._arrange(lambda r: self._keys[r.id], reverse=reverse)
 
-    def _arrange(self, key: Callable[[AttendanceRow], Any], reverse: bool) -> None:
+    def _arrange(self, key: Callable[[ParticipantRow], Any], reverse: bool) -> None:
         self.layoutAboutToBeChanged.emit()
         persistent = self.persistentIndexList()
         held = [(self.rows[p.row()].id, p.column()) for p in persistent]
@@ -316,6 +406,22 @@ class ParticipantsModel(QAbstractTableModel):
 
     def row_of(self, attendance_id: int) -> int | None:
         return self._row_of.get(attendance_id)
+
+    def name_of(self, attendance_id: int | None) -> str:
+        """How a participant is named in another's cell (their proxy): civility, first and last name."""
+        at = self._row_of.get(attendance_id) if attendance_id is not None else None
+        if at is None:
+            return ""
+        row = self.rows[at]
+        return " ".join(p for p in (row.civility, row.first_name, row.last_name) if p) or row.organisation
+
+    def proxy_choices(self, attendance_id: int) -> dict[int, str]:
+        """Whom a participant may be represented by: nobody, or any other row of the list."""
+        others = sorted(
+            (r for r in self.rows if r.id != attendance_id),
+            key=lambda r: (fold(r.last_name), fold(r.first_name)),
+        )
+        return {0: self.tr("(nobody)"), **{r.id: self.name_of(r.id) for r in others}}
 
     def counts(self) -> dict[str, int]:
         """Rows per status, per mode, and per mode among those present (``present_remote``)."""
@@ -353,6 +459,22 @@ class ParticipantsModel(QAbstractTableModel):
         row = self.rows[self._row_of[attendance_id]]
         text = self.tr("Edit {0}").format(self._who([attendance_id]))
         return self._push(commands.EditPerson(self._db, text, row.id, row.person_id, self._done, **fields))
+
+    def edit_attendance(self, attendance_id: int, **fields: Any) -> bool:
+        """Role, proxy, arrival or departure of one row."""
+        text = self.tr("Edit {0}").format(self._who([attendance_id]))
+        return self._push(commands.EditAttendance(self._db, text, attendance_id, self._done, **fields))
+
+    def arrive(self, ids: Iterable[int], field: str, value: str) -> bool:
+        """Arrival (which also marks present) or departure of the rows ``ids``, in one step."""
+        ids = list(ids)
+        if not ids or self.meeting_id is None:
+            return False
+        if field == "arrival":
+            text = self.tr("Arrival at {0}: {1}").format(value, self._who(ids))
+        else:
+            text = self.tr("Departure at {0}: {1}").format(value, self._who(ids))
+        return self._push(commands.Arrive(self._db, text, ids, self._done, field, value))
 
     def add(self, **fields: Any) -> int | None:
         """Add a participant (``person_id`` from the roster, or person fields); the new row id."""
