@@ -40,6 +40,10 @@ def _table(rows: Sequence[Attendee], language: str) -> list[list[str]]:
                 p.email,
                 labels.statuses.get(p.status, p.status),
                 labels.modes.get(p.mode, p.mode),
+                labels.roles.get(p.role, p.role),
+                p.represented_by,
+                p.arrival,
+                p.departure,
             ]
         )
     return [[neutralise(cell) for cell in line] for line in lines]
@@ -65,7 +69,7 @@ def to_xlsx(rows: Sequence[Attendee], language: str = "fr") -> bytes:
     book = Workbook(write_only=True)
     sheet = book.create_sheet(labels.sheet_name[:31])
     sheet.freeze_panes = "A2"
-    for letter, width in zip("ABCDEFGH", (10, 18, 22, 30, 30, 30, 12, 14), strict=True):
+    for letter, width in zip("ABCDEFGHIJKL", (10, 18, 22, 30, 30, 30, 12, 14, 16, 26, 14, 14), strict=True):
         sheet.column_dimensions[letter].width = width
     bold = Font(bold=True)
     for i, line in enumerate(_table(rows, language)):

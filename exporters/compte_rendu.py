@@ -210,15 +210,21 @@ def compose(data: MeetingData, labels: Labels, doc) -> None:
     composer = _Composer(data, labels, doc)
     # Committee minutes say who attended, and whether they could decide, before what was decided.
     lists_first = data.document_kind != "compte_rendu"
+    decisions_at = data.printed_lists.decisions
     composer.header()
     if lists_first:
         composer.participants()
     composer.programme()
+    if decisions_at == "after_programme":
+        composer.decisions()
     composer.report()
-    composer.decisions()
+    if decisions_at == "after_report":
+        composer.decisions()
     composer.photos()
     if not lists_first:
         composer.participants()
+    if decisions_at == "end":
+        composer.decisions()
 
 
 @contextmanager

@@ -13,10 +13,10 @@ from functools import cache
 from importlib import resources
 
 from exporters.errors import ExportError
-from models.records import ATTENDANCE_MODES, ATTENDANCE_STATUSES
+from models.records import ATTENDANCE_MODES, ATTENDANCE_ROLES, ATTENDANCE_STATUSES
 
 PACKAGE = "resources.attendance_labels"
-LENGTHS = {"sheet_columns": 5, "table_columns": 8}
+LENGTHS = {"sheet_columns": 5, "table_columns": 12}
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,9 +25,12 @@ class PeopleLabels:
     sheet_title: str
     sheet_columns: tuple[str, ...]  # civility, name, organisation, in person / remote, signature
     count: str  # {total} {in_person} {remote}
-    table_columns: tuple[str, ...]  # civility, first, last, function, organisation, email, status, mode
+    # civility, first, last, function, organisation, email, status, mode, role, represented by,
+    # arrival, departure
+    table_columns: tuple[str, ...]
     statuses: dict[str, str]
     modes: dict[str, str]
+    roles: dict[str, str]  # every role but the empty one
     sheet_name: str
 
 
@@ -51,6 +54,8 @@ def load(language: str) -> PeopleLabels:
                 raise ValueError(f'"{fld}" must list {length} texts')
         if set(raw["statuses"]) != set(ATTENDANCE_STATUSES) or set(raw["modes"]) != set(ATTENDANCE_MODES):
             raise ValueError('"statuses" or "modes" does not name every value')
+        if set(raw["roles"]) != {r for r in ATTENDANCE_ROLES if r}:
+            raise ValueError('"roles" does not name every role')
         raw["count"].format(total=0, in_person=0, remote=0)
         return PeopleLabels(
             language=language,
@@ -60,6 +65,7 @@ def load(language: str) -> PeopleLabels:
             table_columns=tuple(raw["table_columns"]),
             statuses=dict(raw["statuses"]),
             modes=dict(raw["modes"]),
+            roles=dict(raw["roles"]),
             sheet_name=str(raw["sheet_name"]),
         )
     except (OSError, ValueError, KeyError, TypeError, IndexError) as exc:

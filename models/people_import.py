@@ -26,6 +26,12 @@ organisation differing only in case or accents, or any value differing only
 in spacing, keeps the roster's); an empty cell never clears one. Two rows
 naming one person: the first counts, the others are skipped.
 
+Role, arrival, departure and « represented by » go on the meeting's list
+row, not the roster. A proxy names another participant of the same meeting
+(on the list, or a row of the file, even a later one): it is resolved once
+every row is planned, and a name that is nobody else (or several people) is
+a warning on its row, the rest of the row being imported.
+
 Cells are taken as the export wrote them: the apostrophe it puts before a
 value starting with = + - @ (models.tabular.protect) is taken off, so an
 exported list imports back without a change. A value longer than its
@@ -35,23 +41,29 @@ on PostgreSQL and must fail the same on SQLite.
 
 from __future__ import annotations
 
+import json
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import cache
+from importlib import resources
 from typing import Literal
 
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from models import text_rules
-from models.entities import Attendance, Person
+from models.entities import ATTENDANCE_ROLES, Attendance, Person
 from models.errors import ConflictError, MinutierError
 from models.services.meetings import get_meeting
+from models.services.quorum import check_proxy
 from models.tabular import Table, unprotect
 from models.text_keys import key, key_many
 
 PERSON_FIELDS = ("civility", "first_name", "last_name", "function", "organisation", "email")
-FIELDS = (*PERSON_FIELDS, "mode", "status")
+# The committee columns of a list row (role, proxy, arrival, departure): the day's, not the person's.
+ROW_FIELDS = ("role", "represented_by", "arrival", "departure")
+FIELDS = (*PERSON_FIELDS, "mode", "status", *ROW_FIELDS)
 
 # Headers recognised for each field, folded (see text_keys.key); French, English, Spanish.
 HEADER_NAMES: dict[str, tuple[str, ...]] = {
@@ -95,7 +107,6 @@ HEADER_NAMES: dict[str, tuple[str, ...]] = {
         "function",
         "job title",
         "position",
-        "role",
         "cargo",
         "funcion",
         "titre du poste",
@@ -148,6 +159,20 @@ HEADER_NAMES: dict[str, tuple[str, ...]] = {
         "presentiel distance",
     ),
     "status": ("statut", "status", "presence", "attendance", "estado", "asistencia", "etat"),
+    "role": ("role", "rol", "qualite", "committee role", "role au comite"),
+    "represented_by": (
+        "represente par",
+        "represente e par",
+        "representee par",
+        "represented by",
+        "proxy",
+        "procuration",
+        "representado por",
+        "representado a por",
+        "representada por",
+    ),
+    "arrival": ("arrivee", "arrival", "arrived", "heure d arrivee", "llegada"),
+    "departure": ("depart", "departure", "left", "heure de depart", "salida"),
 }
 # Short keys the command line accepts in --map (« first=Prénom »).
 FIELD_ALIASES = {
@@ -163,6 +188,7 @@ FIELD_ALIASES = {
     "title": "civility",
     "mail": "email",
     "remote": "mode",
+    "proxy": "represented_by",
 }
 
 REMOTE_WORDS = {
@@ -214,10 +240,27 @@ STATUS_WORDS = {
     "absent": {"absent", "absente", "ausente", "no show"},
 }
 # How a bad row's reason names a field.
-_FIELD_NAMES = {f: f.replace("_", " ") for f in PERSON_FIELDS}
+_FIELD_NAMES = {f: f.replace("_", " ") for f in (*PERSON_FIELDS, *ROW_FIELDS)}
 # Fields whose roster spelling is kept when a list writes them with other case or accents only.
 _SPELLING = ("first_name", "last_name", "organisation")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+@cache
+def _role_words() -> dict[str, str]:
+    """Folded role label (fr, en, es, as the list export writes them) or code → role code.
+
+    Read from the export's own caption files, so a label changed there is still read back.
+    """
+    words = {key(code): code for code in ATTENDANCE_ROLES if code}
+    folder = resources.files("resources.attendance_labels")
+    for file in folder.iterdir():
+        if file.name.endswith(".json"):
+            for code, label in json.loads(file.read_text("utf-8")).get("roles", {}).items():
+                if code in ATTENDANCE_ROLES:
+                    words.setdefault(key(label), code)
+    return words
+
 
 Action = Literal["add", "update", "skip", "bad"]
 
@@ -306,6 +349,12 @@ class PlanRow:
     status: str | None = None  # the attendance marks to set (None: leave / default)
     mode: str | None = None
     reason: str = ""  # why bad or skipped, or how matched
+    # Role, arrival, departure, proxy to set on the list row: field -> (before, after) as shown;
+    # a role is its code. Empty cells are not there: they never clear a value.
+    marks: dict[str, tuple[str, str]] = field(default_factory=dict)
+    # The proxy to set: ("row", attendance id) already on the list, ("line", line) a row of this plan.
+    proxy: tuple[str, int] | None = None
+    warnings: tuple[str, ...] = ()  # what was left out of the row, the rest being imported
 
     @property
     def name(self) -> str:
@@ -350,6 +399,11 @@ def _word(value: str, fld: str, header: str) -> tuple[str | None, str]:
     folded = key(value)
     if not folded:
         return None, ""
+    if fld == "role":
+        code = _role_words().get(folded)
+        if code is None:
+            return None, f'role: "{_shown(value)}" is not a role'
+        return code, ""
     if fld == "mode":
         if folded in REMOTE_WORDS:
             return "remote", ""
@@ -408,18 +462,27 @@ def plan_import(session: Session, table: Table, mapping: dict[str, str], meeting
     """What importing ``table`` into the meeting would do, row by row. Writes nothing."""
     check_mapping(mapping, table.headers)
     meeting = get_meeting(session, meeting_id)
-    listed = dict(
-        session.execute(
-            select(Attendance.person_id, Attendance.status).where(Attendance.meeting_id == meeting.id)
+    on_list = {
+        r.person_id: r
+        for r in session.execute(
+            select(
+                Attendance.person_id,
+                Attendance.id,
+                Attendance.status,
+                Attendance.mode,
+                Attendance.role,
+                Attendance.represented_by_id,
+                Attendance.arrival,
+                Attendance.departure,
+            ).where(Attendance.meeting_id == meeting.id)
         ).all()
-    )
-    listed_modes = dict(
-        session.execute(
-            select(Attendance.person_id, Attendance.mode).where(Attendance.meeting_id == meeting.id)
-        ).all()
-    )
+    }
+    listed = {pid: r.status for pid, r in on_list.items()}
+    listed_modes = {pid: r.mode for pid, r in on_list.items()}
     by_email, by_name_org, by_name, people = _roster_index(session)
     limits = text_rules.limits(Person)
+    row_limits = text_rules.limits(Attendance)
+    proxies: dict[int, str] = {}  # line -> the « represented by » cell, resolved once every row is planned
     column = {f: table.headers.index(h) for f, h in mapping.items()}
     seen: dict[tuple, int] = {}  # a person (email, name) -> the line that first named them
     taken: dict[int, int] = {}  # roster id -> the line matched to it
@@ -433,8 +496,9 @@ def plan_import(session: Session, table: Table, mapping: dict[str, str], meeting
             return " ".join(unprotect(row.values[i]).split())
 
         values = {f: cell(f) for f in PERSON_FIELDS}
+        day = {f: cell(f) for f in ROW_FIELDS}
         if not row.problem and not any(values.values()) and not cell("mode") and not cell("status"):
-            continue  # an empty row (only unmapped columns filled)
+            continue  # an empty row (only unmapped columns filled): a proxy alone names nobody
         if row.problem:
             # Its cells are not under their headers (or unreadable): any reading of them would be a guess.
             rows.append(PlanRow(row.line, "bad", values, reason=row.problem))
@@ -455,6 +519,15 @@ def plan_import(session: Session, table: Table, mapping: dict[str, str], meeting
         status, why = _word(cell("status"), "status", "")
         if why:
             problems.append(why)
+        role, why = _word(day["role"], "role", "")
+        if why:
+            problems.append(why)
+        problems += [
+            f"{_FIELD_NAMES[f]}: {reason}"
+            for f in ("arrival", "departure")
+            if (reason := text_rules.problem(day[f]) or text_rules.too_long(day[f], row_limits.get(f)))
+            is not None
+        ]
         if problems:
             rows.append(PlanRow(row.line, "bad", values, reason="; ".join(problems)))
             continue
@@ -503,6 +576,9 @@ def plan_import(session: Session, table: Table, mapping: dict[str, str], meeting
         for identity in identities:
             seen.setdefault(identity, row.line)
 
+        if day["represented_by"]:
+            proxies[row.line] = day["represented_by"]
+        wanted = {"role": role or "", "arrival": day["arrival"], "departure": day["departure"]}
         if not free:
             reason = "new person"
             if homonym is not None:
@@ -520,6 +596,7 @@ def plan_import(session: Session, table: Table, mapping: dict[str, str], meeting
                     status=status or "invited",
                     mode=mode or "in_person",
                     reason=reason,
+                    marks={f: ("", v) for f, v in wanted.items() if v},
                 )
             )
             continue
@@ -544,10 +621,85 @@ def plan_import(session: Session, table: Table, mapping: dict[str, str], meeting
         else:
             status = status if status not in (None, listed[match]) else None
             mode = mode if mode not in (None, listed_modes[match]) else None
-        action: Action = "update" if (changes or joins or status or mode) else "skip"
+        now = on_list.get(match)
+        marks = {
+            f: (getattr(now, f) if now is not None else "", v)
+            for f, v in wanted.items()
+            if v and (now is None or not _same_spacing(v, getattr(now, f)))
+        }
+        action: Action = "update" if (changes or joins or status or mode or marks) else "skip"
         reason = how if action == "update" else "already on the list, nothing to change"
-        rows.append(PlanRow(row.line, action, values, match, version, changes, joins, status, mode, reason))
+        rows.append(
+            PlanRow(row.line, action, values, match, version, changes, joins, status, mode, reason, marks)
+        )
+    rows = _resolve_proxies(rows, proxies, on_list, people)
     return ImportPlan(meeting.id, dict(mapping), tuple(rows), table.warnings)
+
+
+def _names(record: dict[str, str]) -> set[str]:
+    """The folded ways a list names a person: as printed (with the civility), by name, or by organisation."""
+    names = {
+        key(" ".join(p for p in (record["civility"], record["first_name"], record["last_name"]) if p)),
+        key(" ".join(p for p in (record["first_name"], record["last_name"]) if p)),
+    }
+    if not (record["first_name"] or record["last_name"]):
+        names.add(key(record["organisation"]))
+    return names - {""}
+
+
+def _resolve_proxies(
+    rows: list[PlanRow], proxies: dict[int, str], on_list: dict, people: dict
+) -> list[PlanRow]:
+    """Each « represented by » cell → another participant of the meeting, the list's or the file's.
+
+    Done once every row is planned, so a proxy may be named on a later line. A name that is
+    nobody of the meeting (or several people) is left out with a warning on its row, never
+    guessed; a cell naming the row's current proxy changes nothing.
+    """
+    who: dict[str, set[tuple[str, int]]] = defaultdict(set)
+    for pid, entry in on_list.items():
+        for name in _names(people[pid][1]):
+            who[name].add(("row", entry.id))
+    ref_of: dict[int, tuple[str, int]] = {}  # line -> the list row it is (or will be)
+    for r in rows:
+        if r.action == "bad" or (r.action == "skip" and r.reason.startswith("same person")):
+            continue
+        entry = on_list.get(r.person_id) if r.person_id is not None else None
+        ref = ("row", entry.id) if entry is not None else ("line", r.line)
+        ref_of[r.line] = ref
+        for name in _names(r.values):
+            who[name].add(ref)
+    # The name as the list export writes it (models.services.reading), civility included.
+    shown = {("row", e.id): _printed_name(people[pid][1]) for pid, e in on_list.items()}
+    out = []
+    for r in rows:
+        text = proxies.get(r.line)
+        if text is None or r.line not in ref_of:
+            out.append(r)
+            continue
+        me = ref_of[r.line]
+        entry = on_list.get(r.person_id) if r.person_id is not None else None
+        current = ("row", entry.represented_by_id) if entry is not None and entry.represented_by_id else None
+        found = who.get(key(text), set()) - {me}
+        if current is not None and current in found:
+            out.append(r)
+            continue
+        if len(found) != 1:
+            why = "is nobody else on the list" if not found else "names several people on the list"
+            warning = f'represented by: "{_shown(text)}" {why}; left out'
+            out.append(replace(r, warnings=(*r.warnings, warning)))
+            continue
+        marks = {**r.marks, "represented_by": (shown.get(current, "") if current else "", text)}
+        changed = replace(r, marks=marks, proxy=next(iter(found)))
+        if changed.action == "skip":
+            changed = replace(changed, action="update", reason="already on the list")
+        out.append(changed)
+    return out
+
+
+def _printed_name(record: dict[str, str]) -> str:
+    name = " ".join(p for p in (record["civility"], record["first_name"], record["last_name"]) if p)
+    return name or record["organisation"]
 
 
 def _full_name(record: dict[str, str]) -> str:
@@ -565,7 +717,7 @@ def plan_lines(plan: ImportPlan, field_names: dict[str, str] | None = None) -> l
         elif row.action == "update":
             what = [
                 f'{names.get(f, f)}: "{_shown(before)}" → "{_shown(after)}"'
-                for f, (before, after) in row.changes.items()
+                for f, (before, after) in (*row.changes.items(), *row.marks.items())
             ]
             if row.joins_meeting:
                 what.append("put on the list")
@@ -574,6 +726,7 @@ def plan_lines(plan: ImportPlan, field_names: dict[str, str] | None = None) -> l
             if row.mode is not None and not row.joins_meeting:
                 what.append(f"mode → {row.mode}")
             out.append(f"line {row.line}: update {_shown(row.name)} ({row.reason}): " + ", ".join(what))
+        out += [f"line {row.line}: {warning}" for warning in row.warnings]
     return out
 
 
@@ -624,6 +777,9 @@ def apply_plan(session: Session, plan: ImportPlan, *, accept_bad_rows: bool = Fa
                     existing.status = row.status
                 if row.mode is not None:
                     existing.mode = row.mode
+                for fld, (_before, after) in row.marks.items():
+                    if fld != "represented_by":
+                        setattr(existing, fld, after)
     session.flush()
     # New people and rows in bulk (one INSERT … RETURNING per table): the ORM's one statement per
     # object takes half a second for 2,000 rows.
@@ -644,7 +800,12 @@ def apply_plan(session: Session, plan: ImportPlan, *, accept_bad_rows: bool = Fa
     )
     position = len(meeting.attendance)
     values = []
+    row_limits = text_rules.limits(Attendance)
     for row, person_id in joining:
+        day = {f: after for f, (_before, after) in row.marks.items() if f != "represented_by"}
+        for fld, text in day.items():
+            text_rules.check(f"line {row.line}, {_FIELD_NAMES[fld]}", text)
+            text_rules.check_length(f"line {row.line}, {_FIELD_NAMES[fld]}", text, row_limits.get(fld))
         values.append(
             {
                 "meeting_id": meeting.id,
@@ -652,13 +813,37 @@ def apply_plan(session: Session, plan: ImportPlan, *, accept_bad_rows: bool = Fa
                 "position": position,
                 "status": row.status or "invited",
                 "mode": row.mode or "in_person",
+                "role": day.get("role", ""),
+                "arrival": day.get("arrival", ""),
+                "departure": day.get("departure", ""),
             }
         )
         position += 1
+    row_of_line = {row.line: existing.id for row in plan.rows if (existing := _listed(row, rows_by_person))}
     if values:
-        session.execute(insert(Attendance), values)
+        inserted = session.scalars(
+            insert(Attendance).returning(Attendance.id, sort_by_parameter_order=True), values
+        ).all()
+        row_of_line |= {row.line: new_id for (row, _pid), new_id in zip(joining, inserted, strict=True)}
         session.expire(meeting, ["attendance"])
+    # Proxies last: the row a proxy names may be one this import has just added.
+    for row in plan.rows:
+        if row.proxy is None or row.action not in ("add", "update"):
+            continue
+        kind, ref = row.proxy
+        proxy_id = ref if kind == "row" else row_of_line.get(ref)
+        entry = session.get(Attendance, row_of_line[row.line])
+        if proxy_id is None or entry is None:
+            raise ConflictError(f"Line {row.line}: its proxy is no longer on the list; import again.")
+        check_proxy(session, entry, proxy_id)
+        entry.represented_by_id = proxy_id
     return ImportResult(counts["add"], counts["update"], counts["skip"], counts["bad"])
+
+
+def _listed(row: PlanRow, rows_by_person: dict[int, Attendance]) -> Attendance | None:
+    if row.action != "update" or row.person_id is None:
+        return None
+    return rows_by_person.get(row.person_id)
 
 
 def _chunks(items: list, size: int):

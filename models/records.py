@@ -87,6 +87,7 @@ class PrintedLists(NamedTuple):
 
     lists: tuple[str, ...] = ("present",)
     columns: tuple[str, ...] = ("organisation",)
+    decisions: str = "after_report"  # or after_programme, end: where the decisions print
 
 
 class Quorum(NamedTuple):

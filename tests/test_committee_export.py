@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import json
 
@@ -270,3 +271,48 @@ def test_an_imported_unknown_label_key_is_kept_and_left_aside_by_the_export(db):
         paragraphs, _ = read_back(meeting_record(session, meeting_id))
     assert headings(paragraphs, 1)[2] == "Débats"
     assert "Plus tard" not in [text for _, text in paragraphs]
+
+
+@pytest.mark.parametrize(
+    ("place", "expected"),
+    [
+        ("after_report", ["Présences", "Ordre du jour", "Délibérations", "Relevé de décisions"]),
+        ("after_programme", ["Présences", "Ordre du jour", "Relevé de décisions", "Délibérations"]),
+        ("end", ["Présences", "Ordre du jour", "Délibérations", "Relevé de décisions"]),
+    ],
+)
+def test_the_decisions_print_where_the_meeting_chooses(db, committee_id, place, expected):
+    with db.transaction() as session:
+        lists = committee.settings(session.get(Meeting, committee_id))["printed_lists"]
+        committee.set_settings(
+            session, committee_id, printed_lists=dataclasses.replace(lists, decisions=place)
+        )
+        dumped = json.loads(interchange.dumps(session.get(Meeting, committee_id)))
+    with db.reading() as session:
+        paragraphs, _ = read_back(meeting_record(session, committee_id))
+    assert headings(paragraphs, 1) == expected
+    # Only a choice is written: meetings that never chose dump as before.
+    assert dumped["meeting"]["printed_lists"].get("decisions") == (None if place == "after_report" else place)
+
+
+def test_an_unknown_place_for_the_decisions_is_refused():
+    with pytest.raises(FormatError, match=r"decisions.*after_report, after_programme, end"):
+        committee.lists_from_data({"lists": ["present"], "decisions": "middle"})
+
+
+@pytest.mark.parametrize("place", ["after_report", "end"])
+def test_at_the_end_means_after_the_participants_of_a_compte_rendu(db, committee_id, place):
+    # A compte-rendu prints its participant lists last; « end » puts the decisions after them.
+    with db.transaction() as session:
+        lists = committee.settings(session.get(Meeting, committee_id))["printed_lists"]
+        committee.set_settings(
+            session,
+            committee_id,
+            document_kind="compte_rendu",
+            printed_lists=dataclasses.replace(lists, decisions=place),
+        )
+    with db.reading() as session:
+        paragraphs, _ = read_back(meeting_record(session, committee_id))
+    texts = [plain(t) for _, t in paragraphs]
+    after_guests = texts.index("Relevé de décisions") > texts.index("Invité·e·s")
+    assert after_guests == (place == "end")

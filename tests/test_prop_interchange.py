@@ -214,6 +214,9 @@ def meetings(draw, version: int = 2):
         "lists": draw(_in_order(["present", "excused", "absent", "guests"])),
         "columns": draw(_in_order(["civility", "function", "organisation"])),
     }
+    place = draw(st.sampled_from(["after_report", "after_programme", "end"]))
+    if place != "after_report":  # the default is never written, so a dump never holds it
+        head["printed_lists"]["decisions"] = place
     head["quorum"] = draw(
         st.one_of(st.sampled_from(["none", "majority", "two_thirds"]), st.integers(1, 100_000))
     )

@@ -136,3 +136,20 @@ def test_a_caption_of_a_newer_minutier_is_kept_through_the_dialog(qtbot, db, tmp
         settings = committee.settings(meetings.get_meeting(session, meeting_id))
     assert settings["agenda_numbering"] is False
     assert settings["label_overrides"] == {"future_caption": "Kept"}
+
+
+def test_where_the_decisions_print_is_chosen_in_the_dialog(qtbot, db, committee_id, tmp_path):
+    window = make_window(qtbot, db, tmp_path, committee_id)
+    before = headings(printed(db, committee_id), 1)
+    assert before.index("Relevé de décisions") > before.index("Délibérations")
+
+    window.committee_settings.open()
+    dialog = window.committee_settings.dialog
+    assert dialog.decisions_at.currentData() == "after_report"
+    dialog.decisions_at.setCurrentIndex(dialog.decisions_at.findData("after_programme"))
+    dialog.accept()
+    after = headings(printed(db, committee_id), 1)
+    assert after.index("Relevé de décisions") < after.index("Délibérations")
+
+    window.undo()
+    assert headings(printed(db, committee_id), 1) == before

@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from editor_helpers import make_window
+from editor_helpers import answering, make_window
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit, QPlainTextEdit
 
-from models.entities import Decision
+from models.entities import Decision, Meeting
 from models.sample import load_committee_sample
 from models.services import decisions, rollover
 from ui.decisions.model import COLUMNS, STILL_OPEN
@@ -207,3 +207,77 @@ def test_the_window_has_a_decisions_tab_on_ctrl_5(qtbot, db, committee_id, tmp_p
     tab = window.tabs.currentWidget().tab
     assert isinstance(tab, DecisionsTab)
     assert tab.model.rowCount() == 6
+
+
+# ---------------------------------------------------------------- from the window
+
+
+def test_a_search_hit_on_a_decision_opens_the_tab_on_that_decision(
+    qtbot, db, sample_id, committee_id, tmp_path
+):
+    window = make_window(qtbot, db, tmp_path, committee_id)
+    tab = window.show_tab("decisions")
+    done = tab.status_filter.findData("done")
+    assert done > 0
+    tab.status_filter.setCurrentIndex(done)  # hides the decision searched for
+    window.show_tab("general")
+    panel = window.year.search_dock.panel
+    panel.field.setText("formation des equipes municipales")
+    panel.run()
+    committee = next(
+        group
+        for group in (panel.model.index(r, 0) for r in range(panel.model.rowCount()))
+        if "2025" in group.data()
+    )
+    hit_index = next(
+        panel.model.index(r, 0, committee)
+        for r in range(panel.model.rowCount(committee))
+        if panel.model.hit(panel.model.index(r, 0, committee))[1].kind == "decision"
+    )
+    _group, hit = panel.model.hit(hit_index)
+    assert hit_index.siblingAtColumn(1).data() == "Decisions · text"
+    with db.reading() as session:
+        assert session.get(Decision, hit.object_id).number == "2025-03"
+    assert tab.current_id() != hit.object_id
+
+    panel.activate(hit_index)
+    assert window.tabs.currentWidget() is window.slot("decisions")
+    assert tab.current_id() == hit.object_id
+    assert tab.status_filter.currentIndex() == 0  # the filter that hid it is cleared
+
+
+def test_next_year_from_the_editor_carries_the_open_decisions_and_undo_takes_it_out(
+    qtbot, db, committee_id, tmp_path
+):
+    window = make_window(qtbot, db, tmp_path, committee_id)
+    window.year.new_from_action.trigger()
+    dialog = window.year.new_from_dialog
+    assert dialog.source_id() == committee_id and dialog.new_date() == dt.date(2026, 3, 18)
+    with answering("no"):
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    new_id = window.meeting_id
+    assert new_id != committee_id
+
+    tab = window.show_tab("decisions")
+    assert numbers(tab) == [
+        "2025-02",
+        "2025-03",
+        "2025-04",
+        "2025-05",
+    ]  # not the done one nor the dropped one
+    with db.reading() as session:
+        carried = decisions.list_decisions(session, new_id)
+        assert all(d.previous_id is not None for d in carried)
+
+    window.undo()
+    with db.reading() as session:
+        assert session.get(Meeting, new_id) is None
+        assert [d.number for d in decisions.list_decisions(session, committee_id)] == [
+            "2025-01",
+            "2025-02",
+            "2025-03",
+            "2025-04",
+            "2025-05",
+            "2025-06",
+        ]
+    assert window.meeting_id == committee_id

@@ -17,10 +17,12 @@ from PySide6.QtCore import QDate, QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtWidgets import QDialogButtonBox
 from sqlalchemy import func, select
 
+from models import people_import, tabular
 from models.entities import Attendance, Meeting, Person
 from models.services import attendance, meetings, people, rollover
 from ui.year import files
 from ui.year.comparison import ComparisonModel
+from ui.year.import_people import PlanModel, field_names
 
 
 def people_count(db) -> int:
@@ -478,3 +480,23 @@ def test_person_history_from_the_menu_without_a_selection_searches_the_roster(qt
     assert "Sami Kanaan" in dialog.name.text() and dialog.history.rowCount() == 1
     dialog.duplicates_button.click()
     assert window.year.duplicates is not None and window.year.duplicates.person_id == dialog.person_id
+
+
+def test_the_import_plan_shows_roles_arrivals_and_an_unknown_proxy(qtmodeltester, db, sample_id):
+    table = tabular.read_table_bytes(
+        "Prénom;Nom;Organisation;Rôle;Représenté·e par;Arrivée\r\n"
+        "Sami;Kanaan;Ville de Genève;Président·e;;10h30\r\n"
+        "Zoé;Nouvelle;;membre;Personne Inconnue;\r\n".encode(),
+        "liste.csv",
+    )
+    with db.reading() as session:
+        plan = people_import.plan_import(
+            session, table, people_import.guess_mapping(table.headers), sample_id
+        )
+    model = PlanModel(field_names())
+    model.set_plan(plan)
+    qtmodeltester.check(model)
+    kanaan, nouvelle = (model.index(r, 4).data() for r in range(2))
+    assert "Role: « Chair »" in kanaan and "Arrival: « 10h30 »" in kanaan
+    assert "Role: « Member »" in nouvelle
+    assert "represented by « Personne Inconnue »: nobody else on the list has that name; left out" in nouvelle

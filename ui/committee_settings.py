@@ -101,6 +101,14 @@ class SettingsDialog(QDialog):
             box.setChecked(name in printed.lists)
         for name, box in self.columns.items():
             box.setChecked(name in printed.columns)
+        self.decisions_at = QComboBox()
+        for value, text in (
+            ("after_report", self.tr("After the report")),
+            ("after_programme", self.tr("After the programme")),
+            ("end", self.tr("At the end, after the participants")),
+        ):
+            self.decisions_at.addItem(text, value)
+        self.decisions_at.setCurrentIndex(self.decisions_at.findData(printed.decisions))
 
         form = QFormLayout()
         form.addRow(self.tr("Kind of document"), self.kind)
@@ -117,6 +125,7 @@ class SettingsDialog(QDialog):
         for box in self.columns.values():
             columns_row.addWidget(box)
         form.addRow(self.tr("Columns beside the names"), columns_row)
+        form.addRow(self.tr("Decisions printed"), self.decisions_at)
         form.addRow(self.tr("Captions"), self._captions(current["label_overrides"]))
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -165,6 +174,7 @@ class SettingsDialog(QDialog):
             "printed_lists": committee.PrintedLists(
                 tuple(name for name, box in self.lists.items() if box.isChecked()),
                 tuple(name for name, box in self.columns.items() if box.isChecked()),
+                self.decisions_at.currentData(),
             ),
             "label_overrides": {
                 **self.foreign,

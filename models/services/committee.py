@@ -25,15 +25,22 @@ from models.services._common import check_version, get
 LISTS = ("present", "excused", "absent", "guests")
 # Columns beside the name.
 COLUMNS = ("civility", "function", "organisation")
+# Where the decisions (« Relevé de décisions », « Suivi des décisions ») print.
+DECISIONS_AT = ("after_report", "after_programme", "end")
 
 
 @dataclass(frozen=True)
 class PrintedLists:
     lists: tuple[str, ...] = ("present",)
     columns: tuple[str, ...] = ("organisation",)
+    decisions: str = DECISIONS_AT[0]
 
-    def as_data(self) -> dict[str, list[str]]:
-        return {"lists": list(self.lists), "columns": list(self.columns)}
+    def as_data(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"lists": list(self.lists), "columns": list(self.columns)}
+        # Written only when chosen, so meetings that never chose keep their stored and dumped form.
+        if self.decisions != DECISIONS_AT[0]:
+            data["decisions"] = self.decisions
+        return data
 
 
 DEFAULT_LISTS = PrintedLists()
@@ -52,11 +59,15 @@ def _subset(value: Any, allowed: tuple[str, ...], where: str) -> tuple[str, ...]
 
 
 def lists_from_data(data: Any, where: str = "printed_lists") -> PrintedLists:
-    if not isinstance(data, dict) or set(data) - {"lists", "columns"}:
-        raise FormatError(where, 'is not {"lists": [...], "columns": [...]}')
+    if not isinstance(data, dict) or set(data) - {"lists", "columns", "decisions"}:
+        raise FormatError(where, 'is not {"lists": [...], "columns": [...], "decisions": "..."}')
+    decisions = data.get("decisions", DECISIONS_AT[0])
+    if decisions not in DECISIONS_AT:
+        raise FormatError(f"{where}.decisions", f"is not one of {', '.join(DECISIONS_AT)}")
     return PrintedLists(
         _subset(data.get("lists", list(DEFAULT_LISTS.lists)), LISTS, f"{where}.lists"),
         _subset(data.get("columns", list(DEFAULT_LISTS.columns)), COLUMNS, f"{where}.columns"),
+        decisions,
     )
 
 

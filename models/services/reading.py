@@ -480,7 +480,7 @@ def _printed_lists(meeting: Meeting) -> PrintedLists:
     if not meeting.printed_lists:
         return PrintedLists()
     lists = committee.printed_lists(meeting)
-    return PrintedLists(lists.lists, lists.columns)
+    return PrintedLists(lists.lists, lists.columns, lists.decisions)
 
 
 def _quorum(meeting: Meeting) -> Quorum | None:

@@ -158,17 +158,17 @@
 <context>
     <name>CommitteeSettings</name>
     <message>
-        <location filename="../../ui/committee_settings.py" line="201"/>
+        <location filename="../../ui/committee_settings.py" line="211"/>
         <source>Document settings…</source>
         <translation>Réglages du document…</translation>
     </message>
     <message>
-        <location filename="../../ui/committee_settings.py" line="203"/>
+        <location filename="../../ui/committee_settings.py" line="213"/>
         <source>Kind of document, numbered agenda, quorum, lists of participants printed</source>
         <translation>Type de document, ordre du jour numéroté, quorum, listes de participant·e·s imprimées</translation>
     </message>
     <message>
-        <location filename="../../ui/committee_settings.py" line="227"/>
+        <location filename="../../ui/committee_settings.py" line="237"/>
         <source>Change the document settings</source>
         <translation>Modifier les réglages du document</translation>
     </message>
@@ -894,128 +894,148 @@ Vos données sont enregistrées ; vous pouvez continuer.</translation>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../ui/year/import_people.py" line="330"/>
+        <location filename="../../ui/year/import_people.py" line="354"/>
         <source>Civility</source>
         <translation>Civilité</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="331"/>
+        <location filename="../../ui/year/import_people.py" line="355"/>
         <source>First name</source>
         <translation>Prénom</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="332"/>
+        <location filename="../../ui/year/import_people.py" line="356"/>
         <source>Last name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="333"/>
+        <location filename="../../ui/year/import_people.py" line="357"/>
         <source>Function</source>
         <translation>Fonction</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="334"/>
+        <location filename="../../ui/year/import_people.py" line="358"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="335"/>
+        <location filename="../../ui/year/import_people.py" line="359"/>
         <source>Email</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="336"/>
+        <location filename="../../ui/year/import_people.py" line="360"/>
         <source>In person / remote</source>
         <translation>Sur place / à distance</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="337"/>
+        <location filename="../../ui/year/import_people.py" line="361"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="367"/>
+        <location filename="../../ui/year/import_people.py" line="362"/>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/import_people.py" line="363"/>
+        <source>Represented by</source>
+        <translation>Représenté·e par</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/import_people.py" line="364"/>
+        <source>Arrival</source>
+        <translation>Arrivée</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/import_people.py" line="365"/>
+        <source>Departure</source>
+        <translation>Départ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/import_people.py" line="395"/>
         <source>Import participants</source>
         <translation>Importer des participants</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="373"/>
+        <location filename="../../ui/year/import_people.py" line="401"/>
         <source>Back</source>
         <translation>Retour</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="375"/>
+        <location filename="../../ui/year/import_people.py" line="403"/>
         <source>Next: check the rows</source>
         <translation>Suivant : vérifier les lignes</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="378"/>
-        <location filename="../../ui/year/import_people.py" line="590"/>
+        <location filename="../../ui/year/import_people.py" line="406"/>
+        <location filename="../../ui/year/import_people.py" line="618"/>
         <source>Import</source>
         <translation>Importer</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="380"/>
+        <location filename="../../ui/year/import_people.py" line="408"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="389"/>
+        <location filename="../../ui/year/import_people.py" line="417"/>
         <source>Into « {0} », from {1} ({2} rows)</source>
         <translation>Dans « {0} », depuis {1} ({2} lignes)</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="413"/>
+        <location filename="../../ui/year/import_people.py" line="441"/>
         <source>(not imported)</source>
         <translation>(non importé)</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="431"/>
+        <location filename="../../ui/year/import_people.py" line="459"/>
         <source>&lt;b&gt;Which column holds each field?&lt;/b&gt;</source>
         <translation>&lt;b&gt;Quelle colonne contient chaque champ ?&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="437"/>
+        <location filename="../../ui/year/import_people.py" line="465"/>
         <source>&lt;b&gt;The first rows of the file&lt;/b&gt; (line numbers as in the file)</source>
         <translation>&lt;b&gt;Les premières lignes du fichier&lt;/b&gt; (numéros de ligne du fichier)</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="460"/>
+        <location filename="../../ui/year/import_people.py" line="488"/>
         <source>Choose the column of the first name, the last name or the organisation.</source>
         <translation>Choisissez la colonne du prénom, du nom ou de l&apos;organisation.</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="462"/>
+        <location filename="../../ui/year/import_people.py" line="490"/>
         <source>The column « {0} » is chosen for two fields.</source>
         <translation>La colonne « {0} » est choisie pour deux champs.</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="464"/>
+        <location filename="../../ui/year/import_people.py" line="492"/>
         <source>The columns chosen last time for a file like this one.</source>
         <translation>Les colonnes choisies la dernière fois pour un fichier comme celui-ci.</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="466"/>
+        <location filename="../../ui/year/import_people.py" line="494"/>
         <source>Columns guessed from the headers: check them.</source>
         <translation>Colonnes devinées d&apos;après les en-têtes : vérifiez-les.</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="495"/>
+        <location filename="../../ui/year/import_people.py" line="523"/>
         <source>Nothing has been written yet.</source>
         <translation>Rien n&apos;a encore été enregistré.</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="499"/>
+        <location filename="../../ui/year/import_people.py" line="527"/>
         <source>Show:</source>
         <translation>Afficher :</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="512"/>
+        <location filename="../../ui/year/import_people.py" line="540"/>
         <source>Lines {0} are in Windows-1252, the others in UTF-8: each line was read in its own encoding.</source>
         <translation>Les lignes {0} sont en Windows-1252, les autres en UTF-8 : chaque ligne a été lue dans son propre codage.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/year/import_people.py" line="526"/>
+        <location filename="../../ui/year/import_people.py" line="554"/>
         <source>To add: &lt;b&gt;%n&lt;/b&gt;</source>
         <translation>
             <numerusform>À ajouter : &lt;b&gt;%n&lt;/b&gt;</numerusform>
@@ -1023,7 +1043,7 @@ Vos données sont enregistrées ; vous pouvez continuer.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/year/import_people.py" line="527"/>
+        <location filename="../../ui/year/import_people.py" line="555"/>
         <source>to update: &lt;b&gt;%n&lt;/b&gt;</source>
         <translation>
             <numerusform>à mettre à jour : &lt;b&gt;%n&lt;/b&gt;</numerusform>
@@ -1031,7 +1051,7 @@ Vos données sont enregistrées ; vous pouvez continuer.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/year/import_people.py" line="528"/>
+        <location filename="../../ui/year/import_people.py" line="556"/>
         <source>unchanged or repeated (skipped): %n</source>
         <translation>
             <numerusform>inchangée ou répétée (ignorée) : %n</numerusform>
@@ -1039,7 +1059,7 @@ Vos données sont enregistrées ; vous pouvez continuer.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/year/import_people.py" line="535"/>
+        <location filename="../../ui/year/import_people.py" line="563"/>
         <source>&lt;b&gt;%n&lt;/b&gt; bad row(s), left out: see their line and reason below.</source>
         <translation>
             <numerusform>&lt;b&gt;%n&lt;/b&gt; ligne en erreur, laissée de côté : voir son numéro et la raison ci-dessous.</numerusform>
@@ -1047,7 +1067,7 @@ Vos données sont enregistrées ; vous pouvez continuer.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/year/import_people.py" line="545"/>
+        <location filename="../../ui/year/import_people.py" line="573"/>
         <source>All rows (%n)</source>
         <translation>
             <numerusform>Toutes les lignes (%n)</numerusform>
@@ -1055,7 +1075,7 @@ Vos données sont enregistrées ; vous pouvez continuer.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/year/import_people.py" line="554"/>
+        <location filename="../../ui/year/import_people.py" line="582"/>
         <source>Import %n row(s)</source>
         <translation>
             <numerusform>Importer %n ligne</numerusform>
@@ -1063,7 +1083,7 @@ Vos données sont enregistrées ; vous pouvez continuer.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/year/import_people.py" line="574"/>
+        <location filename="../../ui/year/import_people.py" line="602"/>
         <source>Import into « {0} »: %n new person(s)</source>
         <translation>
             <numerusform>Importer dans « {0} » : %n nouvelle personne</numerusform>
@@ -1071,7 +1091,7 @@ Vos données sont enregistrées ; vous pouvez continuer.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/year/import_people.py" line="575"/>
+        <location filename="../../ui/year/import_people.py" line="603"/>
         <source>%n updated or put on the list.</source>
         <translation>
             <numerusform>%n mise à jour ou ajoutée à la liste.</numerusform>
@@ -1079,7 +1099,7 @@ Vos données sont enregistrées ; vous pouvez continuer.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/year/import_people.py" line="578"/>
+        <location filename="../../ui/year/import_people.py" line="606"/>
         <source>%n bad row(s) will be left out; fix them in the file and import it again to add them.</source>
         <translation>
             <numerusform>%n ligne en erreur sera laissée de côté ; corrigez-la dans le fichier et importez-le à nouveau pour l&apos;ajouter.</numerusform>
@@ -1087,13 +1107,13 @@ Vos données sont enregistrées ; vous pouvez continuer.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="583"/>
+        <location filename="../../ui/year/import_people.py" line="611"/>
         <source>The import cannot be undone (Ctrl+Z will not remove these people); it clears the undo history.</source>
         <translation>L&apos;import ne peut pas être annulé (Ctrl+Z ne retirera pas ces personnes) ; il vide l&apos;historique d&apos;annulation.</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="596"/>
-        <location filename="../../ui/year/import_people.py" line="600"/>
+        <location filename="../../ui/year/import_people.py" line="624"/>
+        <location filename="../../ui/year/import_people.py" line="628"/>
         <source>Nothing was imported.</source>
         <translation>Rien n&apos;a été importé.</translation>
     </message>
@@ -2267,82 +2287,102 @@ imprimé</translation>
         <translation>déjà sur la liste, rien à changer</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="196"/>
+        <location filename="../../ui/year/import_people.py" line="190"/>
+        <source>already on the list</source>
+        <translation>déjà sur la liste</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/import_people.py" line="197"/>
         <source>same person as line {0}</source>
         <translation>même personne qu&apos;à la ligne {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="200"/>
+        <location filename="../../ui/year/import_people.py" line="201"/>
         <source>{0} cells, the header has {1}</source>
         <translation>{0} cellules, l&apos;en-tête en a {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="206"/>
+        <location filename="../../ui/year/import_people.py" line="207"/>
         <source>{0}: {1} characters, at most {2} fit</source>
         <translation>{0} : {1} caractères, {2} au plus</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="212"/>
+        <location filename="../../ui/year/import_people.py" line="213"/>
         <source>cell {0} holds a formula without its saved result: open and save the file in a spreadsheet, or paste the values</source>
         <translation>la cellule {0} contient une formule sans son résultat enregistré : ouvrez et enregistrez le fichier dans un tableur, ou collez les valeurs</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="221"/>
+        <location filename="../../ui/year/import_people.py" line="222"/>
         <source>new person: « {0} » in the roster has another email ({1})</source>
         <translation>nouvelle personne : « {0} » dans l&apos;annuaire a un autre e-mail ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="229"/>
+        <location filename="../../ui/year/import_people.py" line="251"/>
+        <source>represented by « {0} »: nobody else on the list has that name; left out</source>
+        <translation>représenté·e par « {0} » : personne d’autre sur la liste ne porte ce nom ; laissé de côté</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/import_people.py" line="253"/>
+        <source>represented by « {0} »: several people on the list have that name; left out</source>
+        <translation>représenté·e par « {0} » : plusieurs personnes de la liste portent ce nom ; laissé de côté</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/import_people.py" line="227"/>
+        <source>role « {0} » is not a role</source>
+        <translation>rôle « {0} » : ce n’est pas un rôle</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/import_people.py" line="234"/>
         <source>« {0} » is not an email address</source>
         <translation>« {0} » n&apos;est pas une adresse e-mail</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="230"/>
+        <location filename="../../ui/year/import_people.py" line="235"/>
         <source>mode « {0} » is neither in person nor remote</source>
         <translation>mode « {0} » : ni sur place ni à distance</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="231"/>
+        <location filename="../../ui/year/import_people.py" line="236"/>
         <source>status « {0} » is not invited, present, excused or absent</source>
         <translation>statut « {0} » : ni invité, ni présent, ni excusé, ni absent</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="249"/>
+        <location filename="../../ui/year/import_people.py" line="272"/>
         <source>{0}: « {1} » → « {2} »</source>
         <translation>{0} : « {1} » → « {2} »</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="251"/>
+        <location filename="../../ui/year/import_people.py" line="274"/>
         <source>{0}: « {1} »</source>
         <translation>{0} : « {1} »</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="253"/>
+        <location filename="../../ui/year/import_people.py" line="276"/>
         <source>joins the list</source>
         <translation>ajoutée à la liste</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="273"/>
+        <location filename="../../ui/year/import_people.py" line="297"/>
         <source>Line</source>
         <translation>Ligne</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="274"/>
+        <location filename="../../ui/year/import_people.py" line="298"/>
         <source>What happens</source>
         <translation>Ce qui sera fait</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="275"/>
+        <location filename="../../ui/year/import_people.py" line="299"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="276"/>
+        <location filename="../../ui/year/import_people.py" line="300"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="277"/>
+        <location filename="../../ui/year/import_people.py" line="301"/>
         <source>Details</source>
         <translation>Détails</translation>
     </message>
@@ -2798,7 +2838,7 @@ Le contenu actuel du fichier est mis de côté dans {1} ; rien n&apos;est suppri
 <context>
     <name>SearchDock</name>
     <message>
-        <location filename="../../ui/year/search.py" line="245"/>
+        <location filename="../../ui/year/search.py" line="249"/>
         <source>Search</source>
         <translation>Recherche</translation>
     </message>
@@ -2826,97 +2866,117 @@ Le contenu actuel du fichier est mis de côté dans {1} ; rien n&apos;est suppri
         <translation>Compte-rendu</translation>
     </message>
     <message>
-        <location filename="../../ui/year/search.py" line="73"/>
+        <location filename="../../ui/year/search.py" line="71"/>
+        <source>Decisions</source>
+        <translation>Décisions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/search.py" line="74"/>
         <source>title</source>
         <translation>titre</translation>
     </message>
     <message>
-        <location filename="../../ui/year/search.py" line="74"/>
+        <location filename="../../ui/year/search.py" line="75"/>
         <source>venue</source>
         <translation>lieu</translation>
     </message>
     <message>
-        <location filename="../../ui/year/search.py" line="75"/>
+        <location filename="../../ui/year/search.py" line="76"/>
         <source>organisation</source>
         <translation>organisation</translation>
     </message>
     <message>
-        <location filename="../../ui/year/search.py" line="76"/>
+        <location filename="../../ui/year/search.py" line="77"/>
         <source>body</source>
         <translation>instance</translation>
     </message>
     <message>
-        <location filename="../../ui/year/search.py" line="77"/>
+        <location filename="../../ui/year/search.py" line="78"/>
         <source>introduction</source>
         <translation>introduction</translation>
     </message>
     <message>
-        <location filename="../../ui/year/search.py" line="78"/>
+        <location filename="../../ui/year/search.py" line="79"/>
         <source>co-organisers</source>
         <translation>co-organisateurs</translation>
     </message>
     <message>
-        <location filename="../../ui/year/search.py" line="79"/>
+        <location filename="../../ui/year/search.py" line="80"/>
         <source>objectives</source>
         <translation>objectifs</translation>
     </message>
     <message>
-        <location filename="../../ui/year/search.py" line="80"/>
+        <location filename="../../ui/year/search.py" line="81"/>
         <source>name</source>
         <translation>nom</translation>
     </message>
     <message>
-        <location filename="../../ui/year/search.py" line="81"/>
+        <location filename="../../ui/year/search.py" line="82"/>
         <source>function</source>
         <translation>fonction</translation>
     </message>
     <message>
-        <location filename="../../ui/year/search.py" line="82"/>
+        <location filename="../../ui/year/search.py" line="83"/>
         <source>email</source>
         <translation>e-mail</translation>
     </message>
     <message>
-        <location filename="../../ui/year/search.py" line="83"/>
+        <location filename="../../ui/year/search.py" line="84"/>
         <source>format</source>
         <translation>format</translation>
     </message>
     <message>
-        <location filename="../../ui/year/search.py" line="84"/>
+        <location filename="../../ui/year/search.py" line="85"/>
         <source>text</source>
         <translation>texte</translation>
     </message>
     <message>
-        <location filename="../../ui/year/search.py" line="85"/>
+        <location filename="../../ui/year/search.py" line="86"/>
         <source>speaker</source>
         <translation>intervenant</translation>
     </message>
     <message>
-        <location filename="../../ui/year/search.py" line="86"/>
+        <location filename="../../ui/year/search.py" line="87"/>
         <source>subtitle</source>
         <translation>sous-titre</translation>
     </message>
     <message>
-        <location filename="../../ui/year/search.py" line="87"/>
+        <location filename="../../ui/year/search.py" line="88"/>
         <source>question</source>
         <translation>question</translation>
     </message>
     <message>
-        <location filename="../../ui/year/search.py" line="93"/>
+        <location filename="../../ui/year/search.py" line="89"/>
+        <source>number</source>
+        <translation>numéro</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/search.py" line="90"/>
+        <source>owner</source>
+        <translation>responsable</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/search.py" line="91"/>
+        <source>follow-up</source>
+        <translation>suivi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/year/search.py" line="97"/>
         <source>On the roster, on no meeting&apos;s list</source>
         <translation>Dans l&apos;annuaire, sur aucune liste de réunion</translation>
     </message>
     <message>
-        <location filename="../../ui/year/search.py" line="123"/>
+        <location filename="../../ui/year/search.py" line="127"/>
         <source>Found</source>
         <translation>Trouvé</translation>
     </message>
     <message>
-        <location filename="../../ui/year/search.py" line="123"/>
+        <location filename="../../ui/year/search.py" line="127"/>
         <source>Where</source>
         <translation>Où</translation>
     </message>
     <message>
-        <location filename="../../ui/year/search.py" line="123"/>
+        <location filename="../../ui/year/search.py" line="127"/>
         <source>Text</source>
         <translation>Texte</translation>
     </message>
@@ -2924,17 +2984,17 @@ Le contenu actuel du fichier est mis de côté dans {1} ; rien n&apos;est suppri
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../ui/year/search.py" line="165"/>
+        <location filename="../../ui/year/search.py" line="169"/>
         <source>Search all meetings: people, organisations, programme, notes</source>
         <translation>Chercher dans toutes les réunions : personnes, organisations, programme, notes</translation>
     </message>
     <message>
-        <location filename="../../ui/year/search.py" line="215"/>
+        <location filename="../../ui/year/search.py" line="219"/>
         <source>Nothing found.</source>
         <translation>Aucun résultat.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/year/search.py" line="217"/>
+        <location filename="../../ui/year/search.py" line="221"/>
         <source>%n result(s)</source>
         <translation>
             <numerusform>%n résultat</numerusform>
@@ -2942,7 +3002,7 @@ Le contenu actuel du fichier est mis de côté dans {1} ; rien n&apos;est suppri
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/year/search.py" line="217"/>
+        <location filename="../../ui/year/search.py" line="221"/>
         <source>in %n place(s)</source>
         <translation>
             <numerusform>dans %n rubrique</numerusform>
@@ -2950,7 +3010,7 @@ Le contenu actuel du fichier est mis de côté dans {1} ; rien n&apos;est suppri
         </translation>
     </message>
     <message>
-        <location filename="../../ui/year/search.py" line="219"/>
+        <location filename="../../ui/year/search.py" line="223"/>
         <source>(the first {0} shown: add a word to narrow)</source>
         <translation>(les {0} premiers affichés : ajoutez un mot pour préciser)</translation>
     </message>
@@ -3057,36 +3117,56 @@ Le contenu actuel du fichier est mis de côté dans {1} ; rien n&apos;est suppri
     </message>
     <message>
         <location filename="../../ui/committee_settings.py" line="106"/>
+        <source>After the report</source>
+        <translation>Après le compte-rendu des débats</translation>
+    </message>
+    <message>
+        <location filename="../../ui/committee_settings.py" line="107"/>
+        <source>After the programme</source>
+        <translation>Après le programme</translation>
+    </message>
+    <message>
+        <location filename="../../ui/committee_settings.py" line="108"/>
+        <source>At the end, after the participants</source>
+        <translation>À la fin, après les participants</translation>
+    </message>
+    <message>
+        <location filename="../../ui/committee_settings.py" line="114"/>
         <source>Kind of document</source>
         <translation>Type de document</translation>
     </message>
     <message>
-        <location filename="../../ui/committee_settings.py" line="111"/>
+        <location filename="../../ui/committee_settings.py" line="119"/>
         <source>Quorum</source>
         <translation>Quorum</translation>
     </message>
     <message>
-        <location filename="../../ui/committee_settings.py" line="115"/>
+        <location filename="../../ui/committee_settings.py" line="123"/>
         <source>Lists printed</source>
         <translation>Listes imprimées</translation>
     </message>
     <message>
-        <location filename="../../ui/committee_settings.py" line="119"/>
+        <location filename="../../ui/committee_settings.py" line="127"/>
         <source>Columns beside the names</source>
         <translation>Colonnes à côté des noms</translation>
     </message>
     <message>
-        <location filename="../../ui/committee_settings.py" line="120"/>
+        <location filename="../../ui/committee_settings.py" line="128"/>
+        <source>Decisions printed</source>
+        <translation>Décisions imprimées</translation>
+    </message>
+    <message>
+        <location filename="../../ui/committee_settings.py" line="129"/>
         <source>Captions</source>
         <translation>Intitulés</translation>
     </message>
     <message>
-        <location filename="../../ui/committee_settings.py" line="136"/>
+        <location filename="../../ui/committee_settings.py" line="145"/>
         <source>As printed</source>
         <translation>Tel qu&apos;imprimé</translation>
     </message>
     <message>
-        <location filename="../../ui/committee_settings.py" line="136"/>
+        <location filename="../../ui/committee_settings.py" line="145"/>
         <source>Printed instead</source>
         <translation>Imprimer à la place</translation>
     </message>
@@ -3317,57 +3397,57 @@ Le contenu actuel du fichier est mis de côté dans {1} ; rien n&apos;est suppri
 <context>
     <name>YearActions</name>
     <message>
-        <location filename="../../ui/year/actions.py" line="60"/>
+        <location filename="../../ui/year/actions.py" line="61"/>
         <source>New meeting from…</source>
         <translation>Nouvelle réunion à partir de…</translation>
     </message>
     <message>
-        <location filename="../../ui/year/actions.py" line="61"/>
+        <location filename="../../ui/year/actions.py" line="62"/>
         <source>Next year&apos;s meeting built from this one</source>
         <translation>La réunion de l&apos;an prochain, construite à partir de celle-ci</translation>
     </message>
     <message>
-        <location filename="../../ui/year/actions.py" line="62"/>
+        <location filename="../../ui/year/actions.py" line="63"/>
         <source>Compare with an earlier meeting…</source>
         <translation>Comparer avec une réunion précédente…</translation>
     </message>
     <message>
-        <location filename="../../ui/year/actions.py" line="63"/>
+        <location filename="../../ui/year/actions.py" line="64"/>
         <source>Import participants…</source>
         <translation>Importer des participants…</translation>
     </message>
     <message>
-        <location filename="../../ui/year/actions.py" line="64"/>
+        <location filename="../../ui/year/actions.py" line="65"/>
         <source>Export participants…</source>
         <translation>Exporter les participants…</translation>
     </message>
     <message>
-        <location filename="../../ui/year/actions.py" line="65"/>
+        <location filename="../../ui/year/actions.py" line="66"/>
         <source>Sign-in sheet…</source>
         <translation>Feuille d&apos;émargement…</translation>
     </message>
     <message>
-        <location filename="../../ui/year/actions.py" line="66"/>
+        <location filename="../../ui/year/actions.py" line="67"/>
         <source>Person history…</source>
         <translation>Historique d&apos;une personne…</translation>
     </message>
     <message>
-        <location filename="../../ui/year/actions.py" line="67"/>
+        <location filename="../../ui/year/actions.py" line="68"/>
         <source>Find duplicates…</source>
         <translation>Chercher les doublons…</translation>
     </message>
     <message>
-        <location filename="../../ui/year/actions.py" line="68"/>
+        <location filename="../../ui/year/actions.py" line="69"/>
         <source>Search all meetings…</source>
         <translation>Chercher dans toutes les réunions…</translation>
     </message>
     <message>
-        <location filename="../../ui/year/actions.py" line="141"/>
+        <location filename="../../ui/year/actions.py" line="142"/>
         <source>The meeting was not created.</source>
         <translation>La réunion n&apos;a pas été créée.</translation>
     </message>
     <message>
-        <location filename="../../ui/year/actions.py" line="132"/>
+        <location filename="../../ui/year/actions.py" line="133"/>
         <source>The new meeting is created and open.
 
 Compare it with the meeting it comes from: who attended and is not invited yet, and the moderators, speakers and texts to confirm?</source>
@@ -3376,58 +3456,58 @@ Compare it with the meeting it comes from: who attended and is not invited yet, 
 La comparer avec la réunion d&apos;origine : qui était présent et n&apos;est pas encore invité, et les modérateurs, intervenants et textes à confirmer ?</translation>
     </message>
     <message>
-        <location filename="../../ui/year/actions.py" line="126"/>
+        <location filename="../../ui/year/actions.py" line="127"/>
         <source>New meeting from {0}</source>
         <translation>Nouvelle réunion à partir de {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/year/actions.py" line="136"/>
+        <location filename="../../ui/year/actions.py" line="137"/>
         <source>Compare</source>
         <translation>Comparer</translation>
     </message>
     <message>
-        <location filename="../../ui/year/actions.py" line="228"/>
+        <location filename="../../ui/year/actions.py" line="229"/>
         <source>Import participants</source>
         <translation>Importer des participants</translation>
     </message>
     <message>
-        <location filename="../../ui/year/actions.py" line="230"/>
+        <location filename="../../ui/year/actions.py" line="231"/>
         <source>Participant lists (*.csv *.xlsx *.txt);;All files (*)</source>
         <translation>Listes de participants (*.csv *.xlsx *.txt);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/year/actions.py" line="237"/>
-        <location filename="../../ui/year/actions.py" line="240"/>
+        <location filename="../../ui/year/actions.py" line="238"/>
+        <location filename="../../ui/year/actions.py" line="241"/>
         <source>The file cannot be read.</source>
         <translation>Le fichier ne peut pas être lu.</translation>
     </message>
     <message>
-        <location filename="../../ui/year/actions.py" line="258"/>
+        <location filename="../../ui/year/actions.py" line="259"/>
         <source>Imported: {0} added, {1} updated, {2} skipped, {3} bad rows left out.</source>
         <translation>Import terminé : {0} ajoutées, {1} mises à jour, {2} ignorées, {3} lignes en erreur laissées de côté.</translation>
     </message>
     <message>
-        <location filename="../../ui/year/actions.py" line="275"/>
+        <location filename="../../ui/year/actions.py" line="276"/>
         <source>Export participants</source>
         <translation>Exporter les participants</translation>
     </message>
     <message>
-        <location filename="../../ui/year/actions.py" line="276"/>
+        <location filename="../../ui/year/actions.py" line="277"/>
         <source>participants</source>
         <translation>participants</translation>
     </message>
     <message>
-        <location filename="../../ui/year/actions.py" line="277"/>
+        <location filename="../../ui/year/actions.py" line="278"/>
         <source>CSV for Excel (*.csv);;Excel workbook (*.xlsx)</source>
         <translation>CSV pour Excel (*.csv);;Classeur Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/year/actions.py" line="290"/>
+        <location filename="../../ui/year/actions.py" line="291"/>
         <source>Writing the participant list…</source>
         <translation>Écriture de la liste des participants…</translation>
     </message>
     <message>
-        <location filename="../../ui/year/actions.py" line="291"/>
+        <location filename="../../ui/year/actions.py" line="292"/>
         <source>The participant list is written:
 {0}
 
@@ -3438,37 +3518,37 @@ Open it?</source>
 L&apos;ouvrir ?</translation>
     </message>
     <message>
-        <location filename="../../ui/year/actions.py" line="292"/>
+        <location filename="../../ui/year/actions.py" line="293"/>
         <source>The participant list was not written.</source>
         <translation>La liste des participants n&apos;a pas été enregistrée.</translation>
     </message>
     <message>
-        <location filename="../../ui/year/actions.py" line="301"/>
+        <location filename="../../ui/year/actions.py" line="302"/>
         <source>Word document, A4 upright (*.docx)</source>
         <translation>Document Word, A4 portrait (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../ui/year/actions.py" line="302"/>
+        <location filename="../../ui/year/actions.py" line="303"/>
         <source>Word document, A4 landscape (*.docx)</source>
         <translation>Document Word, A4 paysage (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../ui/year/actions.py" line="306"/>
+        <location filename="../../ui/year/actions.py" line="307"/>
         <source>Sign-in sheet</source>
         <translation>Feuille d&apos;émargement</translation>
     </message>
     <message>
-        <location filename="../../ui/year/actions.py" line="307"/>
+        <location filename="../../ui/year/actions.py" line="308"/>
         <source>sign-in sheet</source>
         <translation>feuille d&apos;émargement</translation>
     </message>
     <message>
-        <location filename="../../ui/year/actions.py" line="320"/>
+        <location filename="../../ui/year/actions.py" line="321"/>
         <source>Writing the sign-in sheet…</source>
         <translation>Écriture de la feuille d&apos;émargement…</translation>
     </message>
     <message>
-        <location filename="../../ui/year/actions.py" line="321"/>
+        <location filename="../../ui/year/actions.py" line="322"/>
         <source>The sign-in sheet is written:
 {0}
 
@@ -3479,7 +3559,7 @@ Open it?</source>
 L&apos;ouvrir ?</translation>
     </message>
     <message>
-        <location filename="../../ui/year/actions.py" line="322"/>
+        <location filename="../../ui/year/actions.py" line="323"/>
         <source>The sign-in sheet was not written.</source>
         <translation>La feuille d&apos;émargement n&apos;a pas été enregistrée.</translation>
     </message>

@@ -40,6 +40,7 @@ TAB_KEYS = {
     "participants": "participants",
     "programme": "programme",
     "report": "compte-rendu",
+    "decisions": "decisions",
 }
 
 
@@ -357,6 +358,8 @@ class YearActions(QObject):
                 tab.select_item(item_id)
         elif hit.kind in ("section", "block") and hasattr(tab, "select"):
             tab.select((hit.kind, hit.object_id))
+        elif hit.kind == "decision" and hasattr(tab, "select"):
+            tab.select(hit.object_id)
 
     def _open(self, meeting_id: int, tab_key: str):
         """Open the meeting (if it is not the open one) and bring ``tab_key`` forward; its widget."""

@@ -187,6 +187,7 @@ class PlanModel(QAbstractTableModel):
                 "same name and organisation": self.tr("matched by name and organisation"),
                 "same name": self.tr("matched by name"),
                 "already on the list, nothing to change": self.tr("already on the list, nothing to change"),
+                "already on the list": self.tr("already on the list"),
             }
             if part in fixed:
                 out.append(fixed[part])
@@ -221,6 +222,10 @@ class PlanModel(QAbstractTableModel):
                     self.tr("new person: « {0} » in the roster has another email ({1})").format(*m.groups())
                 )
                 continue
+            m = re.fullmatch(r'role: "(.*)" is not a role', part, re.DOTALL)
+            if m:
+                out.append(self.tr("role « {0} » is not a role").format(m.group(1)))
+                continue
             m = re.fullmatch(r'(email|mode|status): "(.*)" is .*', part, re.DOTALL)
             if m:
                 field, value = m.groups()
@@ -235,15 +240,33 @@ class PlanModel(QAbstractTableModel):
             out.append(part)
         return "; ".join(out)
 
+    def warning(self, text: str) -> str:
+        """A plan row's warning (what was left out of it), in the interface's language."""
+        m = re.fullmatch(
+            r'represented by: "(.*)" (is nobody else|names several people) on the list; left out', text
+        )
+        if m is None:
+            return text
+        if m.group(2) == "is nobody else":
+            said = self.tr("represented by « {0} »: nobody else on the list has that name; left out")
+        else:
+            said = self.tr("represented by « {0} »: several people on the list have that name; left out")
+        return said.format(m.group(1))
+
     def details(self, row: people_import.PlanRow) -> str:
         if row.action in ("bad", "skip"):
-            return self.reason(row.reason)
+            return "; ".join([self.reason(row.reason), *map(self.warning, row.warnings)])
         parts = []
         if row.action == "add" and row.reason != "new person":
             parts.append(self.reason(row.reason))
         if row.action == "update":
             parts.append(self.reason(row.reason))
-        for field, (before, after) in row.changes.items():
+        roles = labels.attendance_roles()
+        marks_shown = {
+            f: (roles.get(before, before), roles.get(after, after)) if f == "role" else (before, after)
+            for f, (before, after) in row.marks.items()
+        }
+        for field, (before, after) in (*row.changes.items(), *marks_shown.items()):
             name = self._field_names.get(field, field)
             if before:
                 parts.append(self.tr("{0}: « {1} » → « {2} »").format(name, before, after))
@@ -258,6 +281,7 @@ class PlanModel(QAbstractTableModel):
             marks.append(labels.attendance_modes().get(row.mode, row.mode))
         if marks and (row.action == "update" or row.status not in (None, "invited") or row.mode == "remote"):
             parts.append(" · ".join(marks))
+        parts += [self.warning(w) for w in row.warnings]
         return "; ".join(parts)
 
     def rowCount(self, parent: Index = ROOT) -> int:
@@ -335,6 +359,10 @@ def field_names() -> dict[str, str]:
         "email": QCoreApplication.translate("ImportDialog", "Email"),
         "mode": QCoreApplication.translate("ImportDialog", "In person / remote"),
         "status": QCoreApplication.translate("ImportDialog", "Status"),
+        "role": QCoreApplication.translate("ImportDialog", "Role"),
+        "represented_by": QCoreApplication.translate("ImportDialog", "Represented by"),
+        "arrival": QCoreApplication.translate("ImportDialog", "Arrival"),
+        "departure": QCoreApplication.translate("ImportDialog", "Departure"),
     }
 
 

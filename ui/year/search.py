@@ -68,6 +68,7 @@ class SearchModel(QAbstractItemModel):
             "participants": self.tr("Participants"),
             "programme": self.tr("Programme"),
             "report": self.tr("Compte-rendu"),
+            "decisions": self.tr("Decisions"),
         }
         fields = {
             "title": self.tr("title"),
@@ -85,6 +86,9 @@ class SearchModel(QAbstractItemModel):
             "speaker": self.tr("speaker"),
             "subtitle": self.tr("subtitle"),
             "question": self.tr("question"),
+            "number": self.tr("number"),
+            "owner_text": self.tr("owner"),
+            "follow_up": self.tr("follow-up"),
         }
         return f"{tabs.get(hit.tab, hit.tab)} · {fields.get(hit.field, hit.field)}"
 
