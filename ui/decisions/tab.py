@@ -15,7 +15,6 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     Qt,
-    QTimer,
     Signal,
 )
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
@@ -51,8 +50,8 @@ from ui.decisions.model import (
     DecisionsModel,
 )
 from ui.participants.delegates import ChoiceDelegate
+from ui.passing_message import PassingMessage
 
-_MESSAGE_MS = 8000
 TEXT_COLUMN = COLUMNS.index("text")
 
 
@@ -123,12 +122,7 @@ class DecisionsTab(QWidget):
         self.history_view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.history_title = QLabel()
 
-        self.message = QLabel()
-        self.message.setStyleSheet("color: #b3261e;")
-        self.message.setWordWrap(True)
-        self.message.hide()
-        self._message_timer = QTimer(self, singleShot=True, interval=_MESSAGE_MS)
-        self._message_timer.timeout.connect(self.message.hide)
+        self.message = PassingMessage()
 
         self._make_actions()
         self._layout()
@@ -300,9 +294,7 @@ class DecisionsTab(QWidget):
         self.table.setFocus()
 
     def show_message(self, text: str) -> None:
-        self.message.setText(text)
-        self.message.show()
-        self._message_timer.start()
+        self.message.say(text)
 
     # Owner filter and history ------------------------------------------------------------
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -47,8 +47,8 @@ from ui.participants.table_model import (
     STATUS_COLUMN,
     ParticipantsModel,
 )
+from ui.passing_message import PassingMessage
 
-_MESSAGE_MS = 8000
 _MAX_COLUMN_PX = 260
 # Eleven columns share the width: the long texts give way (a tooltip or a wider column shows them).
 _NARROWER = {"function": 160, "organisation": 170, "represented_by": 140, "arrival": 100, "departure": 100}
@@ -98,12 +98,7 @@ class ParticipantsTab(QWidget):
         self.table.setModel(self.proxy)
         self._setup_table()
 
-        self.message = QLabel()
-        self.message.setStyleSheet("color: #b3261e;")
-        self.message.setWordWrap(True)
-        self.message.hide()
-        self._message_timer = QTimer(self, singleShot=True, interval=_MESSAGE_MS)
-        self._message_timer.timeout.connect(self.message.hide)
+        self.message = PassingMessage()
 
         self._make_actions()
         self._layout()
@@ -369,9 +364,7 @@ class ParticipantsTab(QWidget):
         self.filter_edit.selectAll()
 
     def show_message(self, text: str) -> None:
-        self.message.setText(text)
-        self.message.show()
-        self._message_timer.start()
+        self.message.say(text)
 
     # Keyboard between filter and table -------------------------------------------------
 

@@ -9,7 +9,7 @@ second without typing; each save is an undo step.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,6 +28,7 @@ from models.database import Database
 from models.errors import MinutierError
 from models.services import report
 from ui import labels
+from ui.passing_message import PassingMessage
 from ui.report import commands
 from ui.report.block_editor import BlockEditor
 from ui.report.outline_model import Key, Node, OutlineModel
@@ -35,8 +36,6 @@ from ui.report.outline_view import OutlineView
 from ui.report.section_editor import SectionEditor
 from ui.report.terms import block_label
 from ui.undo import DataCommand, run
-
-_MESSAGE_MS = 8000
 
 
 class ReportTab(QWidget):
@@ -76,12 +75,7 @@ class ReportTab(QWidget):
         for page in (self.empty, self.section_editor, self.block_editor):
             self.editors.addWidget(page)
 
-        self.message = QLabel()
-        self.message.setStyleSheet("color: #b3261e;")
-        self.message.setWordWrap(True)
-        self.message.hide()
-        self._message_timer = QTimer(self, singleShot=True, interval=_MESSAGE_MS)
-        self._message_timer.timeout.connect(self.message.hide)
+        self.message = PassingMessage()
 
         self._make_actions()
         self._layout()
@@ -288,9 +282,7 @@ class ReportTab(QWidget):
         self.move_down_action.setEnabled(0 <= at < len(siblings) - 1)
 
     def show_message(self, text: str) -> None:
-        self.message.setText(text)
-        self.message.show()
-        self._message_timer.start()
+        self.message.say(text)
 
     # Changes --------------------------------------------------------------------------------
 
