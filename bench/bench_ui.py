@@ -37,8 +37,9 @@ print(json.dumps({"shown": time.time()}))
 """
 
 EDITOR = """
-import sys, time, json
-from main import build_parser, open_db
+import gc, sys, time, json
+gc.disable()  # as main.main() starts the editor
+from main import build_parser, imports_done, open_db
 from ui.app import run_gui
 
 def rss_mib():
@@ -60,7 +61,8 @@ def shown(window):
         report["open_5000_s"] = time.perf_counter() - started
     print(json.dumps(report))
 
-sys.exit(run_gui(build_parser().parse_args(["--db", %(db)r]), open_db, on_shown=shown))
+args = build_parser().parse_args(["--db", %(db)r])
+sys.exit(run_gui(args, open_db, imports_done=imports_done, on_shown=shown))
 """
 
 

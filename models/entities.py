@@ -5,9 +5,8 @@ meeting's content lives in code. Ordered children carry a ``position``
 kept dense by ``ordering_list`` so reordering is a list operation.
 """
 
-from __future__ import annotations
-
 import datetime as dt
+from typing import Optional
 
 from sqlalchemy import (
     Boolean,
@@ -94,7 +93,7 @@ class Meeting(Versioned, Base):
     # JSON object, label key → text; "" is none.
     label_overrides: Mapped[str] = _text()
 
-    programme: Mapped[list[ProgrammeItem]] = relationship(
+    programme: Mapped[list["ProgrammeItem"]] = relationship(
         primaryjoin=lambda: and_(
             Meeting.id == foreign(ProgrammeItem.meeting_id), ProgrammeItem.parent_id.is_(None)
         ),
@@ -103,20 +102,20 @@ class Meeting(Versioned, Base):
         cascade="all, delete-orphan",
         overlaps="subtopics,parent",
     )
-    attendance: Mapped[list[Attendance]] = relationship(
+    attendance: Mapped[list["Attendance"]] = relationship(
         back_populates="meeting",
         order_by=lambda: Attendance.position,
         collection_class=ordering_list("position"),
         cascade="all, delete-orphan",
     )
-    sections: Mapped[list[Section]] = relationship(
+    sections: Mapped[list["Section"]] = relationship(
         primaryjoin=lambda: and_(Meeting.id == foreign(Section.meeting_id), Section.parent_id.is_(None)),
         order_by=lambda: Section.position,
         collection_class=ordering_list("position"),
         cascade="all, delete-orphan",
         overlaps="sections,parent",
     )
-    decisions: Mapped[list[Decision]] = relationship(
+    decisions: Mapped[list["Decision"]] = relationship(
         back_populates="meeting",
         order_by=lambda: Decision.position,
         collection_class=ordering_list("position"),
@@ -174,9 +173,9 @@ class Attendance(Versioned, Base):
     arrival: Mapped[str] = mapped_column(String(ARRIVAL_LENGTH), nullable=False, default="")
     departure: Mapped[str] = mapped_column(String(ARRIVAL_LENGTH), nullable=False, default="")
 
-    meeting: Mapped[Meeting] = relationship(back_populates="attendance")
-    person: Mapped[Person] = relationship(lazy="joined")
-    represented_by: Mapped[Attendance | None] = relationship(remote_side=lambda: [Attendance.id])
+    meeting: Mapped["Meeting"] = relationship(back_populates="attendance")
+    person: Mapped["Person"] = relationship(lazy="joined")
+    represented_by: Mapped[Optional["Attendance"]] = relationship(remote_side=lambda: [Attendance.id])
 
 
 class ProgrammeItem(Versioned, Base):
@@ -199,17 +198,17 @@ class ProgrammeItem(Versioned, Base):
     debate: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
 
     # Written for sub-topics too, which the filtered Meeting.programme skips.
-    meeting: Mapped[Meeting] = relationship(overlaps="programme")
-    parent: Mapped[ProgrammeItem | None] = relationship(
+    meeting: Mapped["Meeting"] = relationship(overlaps="programme")
+    parent: Mapped[Optional["ProgrammeItem"]] = relationship(
         remote_side=lambda: [ProgrammeItem.id], back_populates="subtopics"
     )
-    subtopics: Mapped[list[ProgrammeItem]] = relationship(
+    subtopics: Mapped[list["ProgrammeItem"]] = relationship(
         back_populates="parent",
         order_by=lambda: ProgrammeItem.position,
         collection_class=ordering_list("position"),
         cascade="all, delete-orphan",
     )
-    people: Mapped[list[ProgrammePerson]] = relationship(
+    people: Mapped[list["ProgrammePerson"]] = relationship(
         back_populates="item",
         order_by=lambda: ProgrammePerson.position,
         collection_class=ordering_list("position"),
@@ -217,11 +216,11 @@ class ProgrammeItem(Versioned, Base):
     )
 
     @property
-    def moderators(self) -> list[ProgrammePerson]:
+    def moderators(self) -> list["ProgrammePerson"]:
         return [p for p in self.people if p.role == "moderator"]
 
     @property
-    def speakers(self) -> list[ProgrammePerson]:
+    def speakers(self) -> list["ProgrammePerson"]:
         return [p for p in self.people if p.role == "speaker"]
 
 
@@ -245,8 +244,8 @@ class ProgrammePerson(Versioned, Base):
     function: Mapped[str] = _text()
     remote: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
 
-    item: Mapped[ProgrammeItem] = relationship(back_populates="people")
-    person: Mapped[Person | None] = relationship()
+    item: Mapped["ProgrammeItem"] = relationship(back_populates="people")
+    person: Mapped[Optional["Person"]] = relationship()
 
     @property
     def printed_name(self) -> str:
@@ -269,21 +268,23 @@ class Section(Versioned, Base):
         ForeignKey("programme_item.id", ondelete="SET NULL"), index=True
     )
 
-    meeting: Mapped[Meeting] = relationship(overlaps="sections")
-    parent: Mapped[Section | None] = relationship(remote_side=lambda: [Section.id], back_populates="sections")
-    sections: Mapped[list[Section]] = relationship(
+    meeting: Mapped["Meeting"] = relationship(overlaps="sections")
+    parent: Mapped[Optional["Section"]] = relationship(
+        remote_side=lambda: [Section.id], back_populates="sections"
+    )
+    sections: Mapped[list["Section"]] = relationship(
         back_populates="parent",
         order_by=lambda: Section.position,
         collection_class=ordering_list("position"),
         cascade="all, delete-orphan",
     )
-    blocks: Mapped[list[Block]] = relationship(
+    blocks: Mapped[list["Block"]] = relationship(
         back_populates="section",
         order_by=lambda: Block.position,
         collection_class=ordering_list("position"),
         cascade="all, delete-orphan",
     )
-    programme_item: Mapped[ProgrammeItem | None] = relationship()
+    programme_item: Mapped[Optional["ProgrammeItem"]] = relationship()
 
     @property
     def depth(self) -> int:
@@ -313,8 +314,8 @@ class Block(Versioned, Base):
     question: Mapped[str] = _text()
     text: Mapped[str] = _text()
 
-    section: Mapped[Section] = relationship(back_populates="blocks")
-    person: Mapped[Person | None] = relationship()
+    section: Mapped["Section"] = relationship(back_populates="blocks")
+    person: Mapped[Optional["Person"]] = relationship()
 
 
 class Decision(Versioned, Base):
@@ -349,10 +350,10 @@ class Decision(Versioned, Base):
         ForeignKey("decision.id", ondelete="SET NULL"), index=True
     )
 
-    meeting: Mapped[Meeting] = relationship(back_populates="decisions")
-    programme_item: Mapped[ProgrammeItem | None] = relationship()
-    owner_attendance: Mapped[Attendance | None] = relationship()
-    previous: Mapped[Decision | None] = relationship(remote_side=lambda: [Decision.id])
+    meeting: Mapped["Meeting"] = relationship(back_populates="decisions")
+    programme_item: Mapped[Optional["ProgrammeItem"]] = relationship()
+    owner_attendance: Mapped[Optional["Attendance"]] = relationship()
+    previous: Mapped[Optional["Decision"]] = relationship(remote_side=lambda: [Decision.id])
 
     @property
     def owner_name(self) -> str:

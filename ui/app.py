@@ -47,9 +47,10 @@ def make_app():
     return app
 
 
-def run_gui(args, open_db, *, on_shown=None) -> int:
-    """The editor's life. ``on_shown(window)``, if given, runs once the meeting is on screen,
-    and then the editor closes instead of waiting for the user (bench/bench_ui.py)."""
+def run_gui(args, open_db, *, imports_done=None, on_shown=None) -> int:
+    """The editor's life. ``imports_done()`` is called once the window is up (main.py says
+    why). ``on_shown(window)``, if given, runs once the meeting is on screen, and then the
+    editor closes instead of waiting for the user (bench/bench_ui.py)."""
     _headless_if_needed(args)
     from ui.platform_check import check
 
@@ -60,6 +61,11 @@ def run_gui(args, open_db, *, on_shown=None) -> int:
 
         raise MinutierError(missing)
     logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(name)s %(levelname)s %(message)s")
+    # The data layer before Qt: once PySide6 is imported, it reads the source of every module
+    # imported after it, looking for its own name; for SQLAlchemy's two hundred that is ~40 ms.
+    import models.database
+    import models.services.reading  # noqa: F401
+
     app = make_app()
     from models.errors import MinutierError
     from ui import guard, i18n
@@ -85,7 +91,7 @@ def run_gui(args, open_db, *, on_shown=None) -> int:
     try:
         if screenshots:
             return _screenshots(db, settings, screenshots)
-        return _run(app, opened, settings, on_shown)
+        return _run(app, opened, settings, on_shown, imports_done)
     finally:
         for each in opened:
             each.close()
@@ -146,10 +152,12 @@ def _screenshots(db, settings, folder: Path) -> int:
     return 0
 
 
-def _run(app, opened, settings, on_shown) -> int:
+def _run(app, opened, settings, on_shown, imports_done) -> int:
     """``opened``: the databases opened, the one in use last (a restore adds the reopened one)."""
     windows = Windows(settings, opened)
     windows.open(opened[-1], None)
+    if imports_done is not None:
+        imports_done()
     if on_shown is not None:
         app.processEvents()
         last = windows.windows[-1]
