@@ -8,6 +8,11 @@ import os
 import sys
 from pathlib import Path
 
+# Installed (pyproject.toml), this file is site-packages/minutier/main.py, next to the program's
+# folders, which import each other by their own names (`models`, `ui`...): from this folder only.
+if __package__:
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+
 USAGE_EXIT = 2
 DATA_EXIT = 1
 

@@ -24,7 +24,8 @@ from exporters.ooxml import ITALIC, PLAIN, Fmt, Segment
 from exporters.participants import add_participants
 from exporters.programme import add_programme, item_numbers, numbered
 from exporters.typography import for_language
-from exporters.word import WordDocument, template_bytes
+from exporters.word import WordDocument
+from exporters.word_template import template_bytes
 from models.records import Block, MeetingData, Quorum, Section
 
 MAX_HEADING = 9

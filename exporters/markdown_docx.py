@@ -17,7 +17,8 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from exporters.ooxml import PLAIN, Fmt, Segment
-from exporters.word import BULLET_STYLE, NUMBER_STYLE, WordDocument
+from exporters.word import WordDocument
+from exporters.word_template import BULLET_STYLE, NUMBER_STYLE
 
 QUOTE_STYLE = "Minutier Quote"
 LINK_STYLE = "Hyperlink"

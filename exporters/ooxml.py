@@ -1,4 +1,7 @@
-"""Raw WordprocessingML elements: paragraphs, runs, hyperlinks, tables, list numbering.
+"""Raw WordprocessingML: paragraphs, runs, hyperlinks, pictures, tables, list numbering, the page.
+
+The one writer of Word XML: every exporter (the compte-rendu, the sign-in
+sheet) and :class:`exporters.word.WordDocument` build their elements here.
 
 Built with lxml directly rather than through python-docx's proxies: those insert
 each paragraph by scanning the body for its sectPr and look cells up by walking
@@ -41,6 +44,9 @@ NUM, ABSTRACT_NUM_ID, LVL_OVERRIDE, START_OVERRIDE = (
     qn(t) for t in ("num", "abstractNumId", "lvlOverride", "startOverride")
 )
 W_W, W_TYPE, W_LEFT, W_HISTORY = qn("w"), qn("type"), qn("left"), qn("history")
+DRAWING, W_H, ORIENT = qn("drawing"), qn("h"), qn("orient")
+PGSZ, PGMAR = qn("pgSz"), qn("pgMar")
+DOC_DEFAULTS, RPR_DEFAULT, LANG = qn("docDefaults"), qn("rPrDefault"), qn("lang")
 R_ID = f"{{{R_NS}}}id"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
@@ -148,7 +154,13 @@ def add_runs(p: _Element, segments: Iterable[Segment], link_id: Callable[[str], 
             _run(p, text, fmt)
 
 
-def table(parent: _Element, style_id: str, widths: Sequence[int]) -> _Element:
+# w:tblLook's w:val: 04A0 is Word's default (header row and first column); 0620 is
+# the header row only, no banding, as the attributes written beside it say.
+LOOK_DEFAULT = "04A0"
+LOOK_HEADER_ONLY = "0620"
+
+
+def table(parent: _Element, style_id: str, widths: Sequence[int], *, look: str = LOOK_DEFAULT) -> _Element:
     """An empty w:tbl with fixed column ``widths`` (twentieths of a point)."""
     tbl = SubElement(parent, TBL)
     tblpr = SubElement(tbl, TBLPR)
@@ -158,9 +170,9 @@ def table(parent: _Element, style_id: str, widths: Sequence[int]) -> _Element:
     tblw.set(W_TYPE, "dxa")
     # Fixed layout: Word and LibreOffice need not measure every cell of a long table.
     SubElement(tblpr, TBLLAYOUT).set(W_TYPE, "fixed")
-    look = SubElement(tblpr, TBLLOOK)
+    look_el = SubElement(tblpr, TBLLOOK)
     for key, value in (
-        ("val", "04A0"),
+        ("val", look),
         ("firstRow", "1"),
         ("lastRow", "0"),
         ("firstColumn", "0"),
@@ -168,7 +180,7 @@ def table(parent: _Element, style_id: str, widths: Sequence[int]) -> _Element:
         ("noHBand", "1"),
         ("noVBand", "1"),
     ):
-        look.set(qn(key), value)
+        look_el.set(qn(key), value)
     grid = SubElement(tbl, TBLGRID)
     for width in widths:
         SubElement(grid, GRIDCOL).set(W_W, str(width))
@@ -211,3 +223,75 @@ def restarted_num(numbering: _Element, num_id: int, abstract_id: str, level: int
     override = SubElement(num, LVL_OVERRIDE)
     override.set(ILVL, str(level))
     SubElement(override, START_OVERRIDE).set(VAL, str(start))
+
+
+def picture(p: _Element, inline: _Element) -> None:
+    """A run at the end of ``p`` showing ``inline`` (a wp:inline, as python-docx builds it)."""
+    SubElement(SubElement(p, R), DRAWING).append(inline)
+
+
+# ---------------------------------------------------------------- the page and the defaults
+
+
+def page_setup(sect_pr: _Element, *, landscape: bool, margin: int) -> None:
+    """The page of ``sect_pr`` upright or on its side, ``margin`` twips on every side.
+
+    The paper size is kept (only its sides swapped); headers and footers are untouched.
+    """
+    size = sect_pr.find(PGSZ)
+    if size is not None:
+        short, long = sorted((int(size.get(W_W)), int(size.get(W_H))))
+        width, height = (long, short) if landscape else (short, long)
+        size.set(W_W, str(width))
+        size.set(W_H, str(height))
+        if landscape:
+            size.set(ORIENT, "landscape")
+        elif size.get(ORIENT) is not None:
+            del size.attrib[ORIENT]
+    mar = sect_pr.find(PGMAR)
+    if mar is not None:
+        for side in ("top", "right", "bottom", "left"):
+            mar.set(qn(side), str(margin))
+
+
+def text_width(sect_pr: _Element | None, default: int) -> int:
+    """The width between the margins of ``sect_pr``, in twips; ``default`` if it says none."""
+    size = sect_pr.find(PGSZ) if sect_pr is not None else None
+    mar = sect_pr.find(PGMAR) if sect_pr is not None else None
+    if size is None or mar is None:
+        return default
+    return int(size.get(W_W)) - int(mar.get(W_LEFT)) - int(mar.get(qn("right")))
+
+
+def _default_lang(styles: _Element) -> _Element | None:
+    return styles.find(f"{DOC_DEFAULTS}/{RPR_DEFAULT}/{RPR}/{LANG}")
+
+
+def set_default_language(styles: _Element, language_tag: str) -> None:
+    """Set the w:lang of the document defaults in ``styles`` (w:styles), if there is one."""
+    lang = _default_lang(styles)
+    if lang is not None:
+        lang.set(VAL, language_tag)
+
+
+def ensure_default_language(styles: _Element, language_tag: str) -> None:
+    """A w:lang in the document defaults of ``styles``, ``language_tag`` if there was none."""
+    defaults = styles.find(DOC_DEFAULTS)
+    if defaults is None:
+        defaults = SubElement(styles, DOC_DEFAULTS)
+        styles.insert(0, defaults)
+    rpr_default = defaults.find(RPR_DEFAULT)
+    if rpr_default is None:
+        rpr_default = SubElement(defaults, RPR_DEFAULT)
+        defaults.insert(0, rpr_default)
+    rpr = rpr_default.find(RPR)
+    if rpr is None:
+        rpr = SubElement(rpr_default, RPR)
+    if rpr.find(LANG) is None:
+        lang = SubElement(rpr, LANG)
+        lang.set(VAL, language_tag)
+        for later in ("eastAsianLayout", "specVanish", "oMath"):
+            follower = rpr.find(qn(later))
+            if follower is not None:
+                follower.addprevious(lang)
+                break

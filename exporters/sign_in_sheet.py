@@ -8,9 +8,11 @@ tall enough to sign in. The header row repeats on every page
 (``w:tblHeader``) and no row is split across pages. A count ends the
 document.
 
-It is built on the compte-rendu's template (exporters/word.py), so it has the
-same fonts, styles and page numbers, and the same document properties, on an
-A4 page upright or on its side (``landscape``) with narrower margins. Column
+It is written through the compte-rendu's :class:`exporters.word.WordDocument`
+on the same template, so it has the same fonts, styles and page numbers, the
+same document properties and the same table XML (exporters/ooxml.py writes
+all of it), on an A4 page upright or on its side (``landscape``) with
+narrower margins. Column
 widths are measured from the words they hold, so no header or mode is broken
 mid-word.
 """
@@ -20,13 +22,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from exporters import ooxml
 from exporters.errors import ExportError
 from exporters.labels import load_labels
 from exporters.ooxml import BOLD, PLAIN
 from exporters.people_labels import load
 from exporters.typography import for_language
-from exporters.word import WordDocument, template_bytes
+from exporters.word import WordDocument
+from exporters.word_template import template_bytes
 from models.records import AttendanceList
 from models.text_keys import sort_key
 
@@ -205,18 +207,18 @@ def render(data: SheetData, *, landscape: bool = False, when: dt.datetime | None
         for row in data.rows
     ]
     widths = column_widths(labels.sheet_columns, cells, doc.text_width())
-    tbl = ooxml.table(body, doc.style(TABLE_STYLE), widths)
-    tr = ooxml.row(tbl, header=True, min_height=HEADER_HEIGHT)
+    tbl = doc.table(body, TABLE_STYLE, widths)
+    tr = doc.row(tbl, header=True, min_height=HEADER_HEIGHT)
     for width, head in zip(widths, labels.sheet_columns, strict=True):
-        doc.text(ooxml.cell(tr, width, v_center=True), HEADING_STYLE, head)
+        doc.text(doc.cell(tr, width, v_center=True), HEADING_STYLE, head)
     for row, (civility, _name, organisation, mode) in zip(data.rows, cells, strict=True):
-        tr = ooxml.row(tbl, cant_split=True, min_height=ROW_HEIGHT)
-        doc.text(ooxml.cell(tr, widths[0], v_center=True), TEXT_STYLE, civility)
+        tr = doc.row(tbl, cant_split=True, min_height=ROW_HEIGHT)
+        doc.text(doc.cell(tr, widths[0], v_center=True), TEXT_STYLE, civility)
         name = [(row.last_name, BOLD), (" " + row.first_name if row.last_name else row.first_name, PLAIN)]
-        doc.paragraph(ooxml.cell(tr, widths[1], v_center=True), TEXT_STYLE, name)
-        doc.text(ooxml.cell(tr, widths[2], v_center=True), TEXT_STYLE, organisation)
-        doc.text(ooxml.cell(tr, widths[3], v_center=True), TEXT_STYLE, mode)
-        doc.text(ooxml.cell(tr, widths[4], v_center=True), TEXT_STYLE, "")
+        doc.paragraph(doc.cell(tr, widths[1], v_center=True), TEXT_STYLE, name)
+        doc.text(doc.cell(tr, widths[2], v_center=True), TEXT_STYLE, organisation)
+        doc.text(doc.cell(tr, widths[3], v_center=True), TEXT_STYLE, mode)
+        doc.text(doc.cell(tr, widths[4], v_center=True), TEXT_STYLE, "")
     remote = sum(r.remote for r in data.rows)
     count = labels.count.format(total=len(data.rows), in_person=len(data.rows) - remote, remote=remote)
     doc.text(body, "Normal", count, BOLD)

@@ -1,13 +1,13 @@
 """What would print badly when a Word file gives the export its styles: said before exporting.
 
-The export still happens (exporters/word.py adds what is missing from
+The export still happens (exporters/user_template.py adds what is missing from
 Minutier's own template); these sentences tell the secretary which parts of
 the compte-rendu will not look like their file, and why.
 """
 
 from __future__ import annotations
 
-from exporters.word import LIST_STYLES, QUIET_STYLES, TABLE_STYLES, check_reference
+from exporters.user_template import LIST_STYLES, QUIET_STYLES, TABLE_STYLES, check_reference
 
 
 def layout_warnings(reference: bytes) -> list[str]:

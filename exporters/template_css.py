@@ -19,7 +19,7 @@ from lxml import etree
 
 from exporters.errors import ExportError
 from exporters.ooxml import VAL, qn
-from exporters.word import template_bytes
+from exporters.word_template import template_bytes
 
 TWIPS_PER_PX = 15  # 1 px = 0.75 pt = 15 twentieths of a point
 ALIGN = {"both": "justify", "center": "center", "right": "right", "left": "left", "start": "left"}

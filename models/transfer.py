@@ -2,7 +2,7 @@
 
 From a file to a server when the secretariat starts sharing, and back
 (docs/shared-database.md). The data goes through the interchange format
-(models/interchange.py), so what is copied is exactly what ``dump``
+(models/interchange/), so what is copied is exactly what ``dump``
 shows; roster people keep their identity (two people with the same name
 stay two) and people on no meeting's list come along too.
 

@@ -61,8 +61,8 @@ def test_help_lists_every_command_on_one_line_each():
 
 def test_console_and_gui_launchers_are_declared():
     project = PYPROJECT["project"]
-    assert project["scripts"]["minutier"] == "main:main"
-    assert project["gui-scripts"]["minutier-gui"] == "main:main"
+    assert project["scripts"]["minutier"] == "minutier.main:main"
+    assert project["gui-scripts"]["minutier-gui"] == "minutier.main:main"
 
 
 def test_license_is_an_spdx_expression_for_a_setuptools_that_reads_it():
@@ -72,7 +72,7 @@ def test_license_is_an_spdx_expression_for_a_setuptools_that_reads_it():
 
 
 def test_a_wheel_carries_icons_translations_and_desktop_entry():
-    data = PYPROJECT["tool"]["setuptools"]["package-data"]["resources"]
+    data = PYPROJECT["tool"]["setuptools"]["package-data"]["minutier.resources"]
     for pattern, example in [
         ("translations/*.qm", "translations/minutier_fr.qm"),
         ("icons/*.png", "icons/minutier-16.png"),
@@ -81,6 +81,74 @@ def test_a_wheel_carries_icons_translations_and_desktop_entry():
     ]:
         assert pattern in data
         assert (ROOT / "resources" / example).is_file()
+
+
+def _packages_of_the_checkout() -> set[str]:
+    """Every folder of Python files under the program's folders, as the wheel must name it."""
+    found = {"minutier"}
+    for top in ("models", "exporters", "ui", "resources"):
+        for folder in [ROOT / top, *(p for p in (ROOT / top).rglob("*") if p.is_dir())]:
+            # resources/icons holds render_icons.py, the tool that draws the PNGs: data, not code.
+            if "__pycache__" in folder.parts or folder == ROOT / "resources" / "icons":
+                continue
+            if (folder / "__init__.py").is_file() or any(folder.glob("*.py")):
+                found.add("minutier." + ".".join(folder.relative_to(ROOT).parts))
+    return found
+
+
+def test_every_package_of_the_checkout_is_named_for_the_wheel():
+    # Named one by one because they install under minutier/: a new folder left out of this list
+    # would be missing from an installed copy, and only there.
+    setuptools = PYPROJECT["tool"]["setuptools"]
+    assert setuptools["package-dir"] == {"minutier": "."}
+    assert set(setuptools["packages"]) == _packages_of_the_checkout()
+
+
+@pytest.mark.slow
+def test_the_wheel_installs_one_folder_and_runs_from_it(tmp_path):
+    # Nothing named models, ui, exporters or resources at the top of site-packages: the wheel
+    # holds minutier/ and its metadata, and the program runs from that folder alone.
+    import zipfile
+
+    built = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", str(tmp_path), str(ROOT)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env={**os.environ, "PYTHONWARNINGS": "ignore"},
+    )
+    assert built.returncode == 0, built.stderr
+    (wheel,) = tmp_path.glob("minutier-*.whl")
+    with zipfile.ZipFile(wheel) as archive:
+        names = archive.namelist()
+        archive.extractall(tmp_path / "site")
+    assert {name.split("/")[0] for name in names} == {"minutier", wheel.name.split("-py")[0] + ".dist-info"}
+    for needed in (
+        "minutier/main.py",
+        "minutier/models/migrations/versions/0001_initial_schema.py",
+        "minutier/resources/translations/minutier_fr.qm",
+        "minutier/resources/icons/minutier-48.png",
+        "minutier/resources/minutier.desktop",
+        "minutier/resources/samples/committee-2025.json",
+    ):
+        assert needed in names
+    # Run as the `minutier` launcher does, from a folder that is not the checkout.
+    launcher = (
+        "import sys; from minutier.main import main; code = main(sys.argv[1:]); "
+        "import models, exporters; print(models.__file__); print(exporters.__file__); sys.exit(code)"
+    )
+    database = tmp_path / "m.sqlite"
+    ran = subprocess.run(
+        [sys.executable, "-c", launcher, "--db", str(database), "list"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(tmp_path / "site")},
+    )
+    assert ran.returncode == 0, ran.stderr
+    for line in ran.stdout.splitlines()[-2:]:
+        assert Path(line).is_relative_to(tmp_path / "site" / "minutier")
 
 
 # ---------------------------------------------------------------- icon and menu entry

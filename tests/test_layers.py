@@ -82,3 +82,66 @@ def test_ui_importing_the_command_line_is_caught(tmp_path):
     result = lint_with(tmp_path, "ui/app.py", "import main")
     assert result.returncode != 0
     assert "ui.app -> main" in result.stdout
+
+
+# Strongly connected groups of modules in the import graph (every import, even inside functions,
+# as lint-imports sees them): a group of two or more is a cycle. The layers contract only sees
+# cycles between the three packages; this sees them between any two modules.
+FIND_CYCLES = """
+import sys
+import grimp
+
+graph = grimp.build_graph("models", "exporters", "ui", cache_dir=None)
+order, low, stack, on_stack, groups = {}, {}, [], set(), []
+sys.setrecursionlimit(10_000)
+
+def visit(module):
+    order[module] = low[module] = len(order)
+    stack.append(module)
+    on_stack.add(module)
+    for other in graph.find_modules_directly_imported_by(module):
+        if other not in graph.modules:
+            continue
+        if other not in order:
+            visit(other)
+            low[module] = min(low[module], low[other])
+        elif other in on_stack:
+            low[module] = min(low[module], order[other])
+    if low[module] == order[module]:
+        group = []
+        while not group or group[-1] != module:
+            group.append(stack.pop())
+            on_stack.discard(group[-1])
+        if len(group) > 1:
+            groups.append(" <-> ".join(sorted(group)))
+
+for module in sorted(graph.modules):
+    if module not in order:
+        visit(module)
+print("\\n".join(groups))
+"""
+
+
+def find_cycles(tree: Path) -> list[str]:
+    done = subprocess.run(
+        [sys.executable, "-c", FIND_CYCLES],
+        cwd=tree,
+        env={**os.environ, "PYTHONPATH": str(tree)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout.split("\n") if done.stdout.strip() else []
+
+
+def test_no_module_imports_itself_back_even_through_others(tmp_path):
+    assert find_cycles(copy_tree(tmp_path)) == []
+
+
+def test_a_cycle_between_two_models_modules_is_caught(tmp_path):
+    tree = copy_tree(tmp_path)
+    errors = tree / "models" / "errors.py"
+    errors.write_text("import models.database  # noqa\n" + errors.read_text(encoding="utf-8"))
+    cycles = find_cycles(tree)
+    assert any("models.errors" in cycle and "models.database" in cycle for cycle in cycles), cycles

@@ -1,15 +1,22 @@
 """File › Export compte-rendu (Word) and File › Export as PDF: choose the file, build it in a
 worker thread with a progress dialog, offer to open it.
 
-The worker reads the meeting in its own session (SQLite connections belong
-to the thread that opened them), so the window stays responsive. The PDF is
-the Word document converted by LibreOffice (exporters/pdf.py); when
-LibreOffice is missing that is said before any file is chosen.
+The worker is ui/year/files.FileWriter, the same as for the participant list
+and the sign-in sheet: it reads the meeting in its own session (SQLite
+connections belong to the thread that opened them), so the window stays
+responsive. The PDF is the Word document converted by LibreOffice
+(exporters/pdf.py); when LibreOffice is missing that is said before any file
+is chosen.
+
+The window gives it what it works with, not itself: the database, the
+settings (the export folder), the parent widget and how to store what is
+being typed; it tells the meeting shown through ``set_meeting``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -51,20 +58,25 @@ def _pdf_document(data: MeetingData) -> bytes:
 
 
 class ExportAction(QObject):
-    """Owns the two menu actions; ``finished(path or "")`` tells when a run is over (tests wait on it)."""
+    """Owns the two menu actions; ``finished(path or "")`` tells when a run is over (tests wait on it).
+
+    ``parent``: the widget its dialogs belong to. ``flush``: stores what is still waiting for the
+    end of a typing pause (the window's tabs), so the minutes hold what is on screen.
+    """
 
     finished = Signal(str)
 
-    def __init__(self, db: Database, settings: Settings, window: QWidget):
-        super().__init__(window)
+    def __init__(self, db: Database, settings: Settings, parent: QWidget, *, flush: Callable[[], None]):
+        super().__init__(parent)
         self._db = db
         self._settings = settings
-        self._window = window
+        self._window = parent
+        self._flush = flush
         self.meeting_id: int | None = None
         self.meeting_title = ""
         self.meeting_date: dt.date | None = None
         self.meeting_language = "fr"
-        self.writer = files.FileWriter(db, window)
+        self.writer = files.FileWriter(db, parent, flush=flush)
         self.writer.finished.connect(self.finished)
         self.writer.busy_changed.connect(lambda _busy: self._enable())
         self.action = QAction(self.tr("Export minutes…"), self)
@@ -73,6 +85,7 @@ class ExportAction(QObject):
         self.pdf_action = QAction(self.tr("Export minutes as PDF…"), self)
         self.pdf_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
         self.pdf_action.triggered.connect(lambda: self.choose_and_export(".pdf"))
+        self._enable()  # off until the window tells the meeting shown
 
     @property
     def thread(self):
@@ -114,6 +127,7 @@ class ExportAction(QObject):
     def choose_and_export(self, suffix: str = ".docx") -> None:
         if self.meeting_id is None or self.writer.busy:
             return
+        self._flush()  # the suggested name carries the date on screen
         if suffix == ".pdf":
             missing = self.libreoffice_missing()
             if missing:

@@ -85,8 +85,21 @@ class MainWindow(QMainWindow):
             else self.tr("All changes are saved")
         )
         self.statusBar().addPermanentWidget(self.saved_label)
-        self.export = ExportAction(db, settings, self)
-        self.year = YearActions(self)  # new-from, comparison, roster, lists in and out, search
+        self.export = ExportAction(db, settings, self, flush=self.flush)
+        # New-from, comparison, roster, lists in and out, search.
+        self.year = YearActions(
+            self,
+            db,
+            settings,
+            self.undo_stack,
+            self.panel,
+            meeting_id=lambda: self.meeting_id,
+            tabs=self.tabs,
+            show_tab=self.show_tab,
+            status_bar=self.statusBar(),
+            flush=self.flush,
+            reload=self.reload,
+        )
         # Restore from backup, read-only banner, conflicts.
         self.safety = SafetyActions(
             self,

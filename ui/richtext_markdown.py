@@ -12,15 +12,16 @@ Not representable, hence normalised: empty paragraphs, leading and
 trailing line breaks of a paragraph, and bold or italic on the spaces at
 the edge of a formatted span (they take the formatting of both sides, or
 none). Headings and quotes from older texts are kept; code becomes text.
+
+The pieces: ``ui.richtext_runs`` (a block's formatted runs),
+``ui.richtext_escape`` and ``ui.richtext_inline`` (one block's inline
+CommonMark); here, the walk over the blocks, both ways.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import cache
 
-from markdown_it import MarkdownIt
 from PySide6.QtGui import (
     QBrush,
     QFont,
@@ -33,268 +34,14 @@ from PySide6.QtGui import (
     QTextListFormat,
 )
 
-LINE_BREAK = "\u2028"  # what Shift+Enter puts in a QTextDocument block
-_OBJECT = "\ufffc"  # an embedded object (image): no text to keep
-_ALWAYS = frozenset("\\`*_[]<")
-_LINE_START = frozenset("#>+-=~")
-_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});")
-_ORDINAL = re.compile(r"[0-9]{1,9}[.)]")
+from ui.richtext_inline import inline_markdown, parser
+from ui.richtext_runs import LINE_BREAK, block_runs
+
 _QUOTE_INDENT = 1
 _PARAGRAPH_GAP = 6  # pixels below a paragraph, as in the exported document
 
 
-@cache
-def parser() -> MarkdownIt:
-    # The exporter's settings (exporters.markdown_docx): raw HTML is text.
-    return MarkdownIt("commonmark", {"html": False})
-
-
 # Writing -----------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Run:
-    text: str
-    bold: bool = False
-    italic: bool = False
-    href: str = ""
-
-
-def is_bold(fmt: QTextCharFormat) -> bool:
-    return fmt.fontWeight() >= QFont.Weight.DemiBold
-
-
-def block_runs(block: QTextBlock) -> list[Run]:
-    """The block's text as runs of the formatting Markdown keeps (adjacent equal runs joined)."""
-    runs: list[Run] = []
-    it = block.begin()
-    while not it.atEnd():
-        fragment = it.fragment()
-        it += 1
-        if not fragment.isValid():
-            continue
-        fmt = fragment.charFormat()
-        text = fragment.text().replace(_OBJECT, "")
-        href = fmt.anchorHref() if fmt.isAnchor() else ""
-        run = Run(text, is_bold(fmt), fmt.fontItalic(), href)
-        if not text:
-            continue
-        if runs and (runs[-1].bold, runs[-1].italic, runs[-1].href) == (run.bold, run.italic, run.href):
-            runs[-1] = Run(runs[-1].text + text, run.bold, run.italic, run.href)
-        else:
-            runs.append(run)
-    return runs
-
-
-def normal_runs(runs: list[Run]) -> list[Run]:
-    """``runs`` as they come back from storage: what Markdown cannot carry taken out.
-
-    Leading and trailing line breaks go; a space or line break between two
-    formatted spans keeps only the formatting both sides share.
-    """
-    text = "".join(r.text for r in runs)
-    head = len(text) - len(text.lstrip(LINE_BREAK))
-    tail = len(text.rstrip(LINE_BREAK))
-    trimmed: list[Run] = []
-    at = 0
-    for run in runs:
-        low, high = max(head, at), min(tail, at + len(run.text))
-        if low < high:
-            trimmed.append(Run(text[low:high], run.bold, run.italic, run.href))
-        at += len(run.text)
-    return _space_marks(trimmed)
-
-
-def _nearest(chars, i: int, step: int, href: str):
-    j = i + step
-    while 0 <= j < len(chars) and chars[j][3] == href:
-        if not chars[j][0].isspace():
-            return chars[j]
-        j += step
-    return None
-
-
-def _space_marks(runs: list[Run]) -> list[Run]:
-    """Spaces take the marks both neighbouring letters share, so no span opens or closes on a space."""
-    chars = [(c, r.bold, r.italic, r.href) for r in runs for c in r.text]
-    out: list[Run] = []
-    for i, (c, bold, italic, href) in enumerate(chars):
-        if c.isspace():
-            left, right = _nearest(chars, i, -1, href), _nearest(chars, i, 1, href)
-            bold = bool(left and right and left[1] and right[1])
-            italic = bool(left and right and left[2] and right[2])
-        if out and (out[-1].bold, out[-1].italic, out[-1].href) == (bold, italic, href):
-            out[-1] = Run(out[-1].text + c, bold, italic, href)
-        else:
-            out.append(Run(c, bold, italic, href))
-    return out
-
-
-def _replacements(text: str, at_line_start: bool) -> dict[int, str]:
-    """Where ``text`` needs escaping to read back as exactly these characters: position → what to write.
-
-    Decided on the whole text of a link or of the stretch between links, never
-    on one run of it, so the same characters are always written the same way.
-    """
-    out: dict[int, str] = {}
-    for i, c in enumerate(text):
-        if c in _ALWAYS or (c == "&" and _ENTITY.match(text, i)):  # « &amp; » would read as « & »
-            out[i] = "\\" + c
-    starts = [0] if at_line_start else []
-    starts += [m.end() for m in re.finditer("\n", text)]
-    for i in starts:
-        while i < len(text) and text[i] in " \t":
-            out[i] = f"&#{ord(text[i])};"  # leading blanks would be dropped, or make a code block
-            i += 1
-        if i < len(text) and text[i] in _LINE_START:
-            out[i] = "\\" + text[i]
-        elif ordinal := _ORDINAL.match(text, i):
-            out[ordinal.end() - 1] = "\\" + text[ordinal.end() - 1]  # « 1. » would start a list
-    return out
-
-
-def escape(text: str, at_line_start: bool) -> str:
-    """``text`` as CommonMark that reads back as exactly these characters, nothing else."""
-    replacements = _replacements(text, at_line_start)
-    return "".join(replacements.get(i, c) for i, c in enumerate(text))
-
-
-def _trailing_blanks(line: str) -> str:
-    stripped = line.rstrip(" \t")
-    return stripped + "".join(f"&#{ord(c)};" for c in line[len(stripped) :])
-
-
-def _destination(url: str) -> str:
-    if any(c.isspace() for c in url) or not url:
-        return "<" + re.sub(r"([<>\\])", r"\\\1", url) + ">"
-    url = re.sub(r"([()\\])", r"\\\1", url)
-    return re.sub(r"&(?=(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]*);)", r"\\&", url)
-
-
-def _marks(run: Run) -> set[str]:
-    return {m for m, on in (("**", run.bold), ("*", run.italic)) if on}
-
-
-def _emphasis(runs: list[Run], at_line_start: bool) -> str:
-    """Runs of one link (or of no link) with ``*`` and ``**`` opened and closed around them.
-
-    Delimiters must never touch (``*`` closing then ``**`` opening reads as
-    one run of three): the mark lasting longer opens first, and where an
-    inner mark would have to close and reopen on a space, everything closes
-    before the space and reopens after it.
-    """
-    runs = [
-        Run(piece, run.bold, run.italic, run.href)
-        for run in runs
-        for piece in re.split(r"(\s+)", run.text)
-        if piece
-    ]
-    wanted = [_marks(run) for run in runs]
-    replacements = _replacements("".join(run.text for run in runs), at_line_start)
-    out: list[str] = []
-    stack: list[str] = []  # innermost last
-    at = 0
-    for n, run in enumerate(runs):
-        marks = wanted[n]
-        closing = [m for m in stack if m not in marks]
-        if closing:
-            depth = min(stack.index(m) for m in closing)
-            if any(m in marks for m in stack[depth:]) and not run.text.strip():
-                marks = set()  # a space: drop its marks rather than close and reopen around it
-                depth = 0
-            while len(stack) > depth:
-                out.append(stack.pop())
-
-        def lasts(mark: str, n: int = n) -> int:
-            end = n
-            while end < len(wanted) and mark in wanted[end]:
-                end += 1
-            return end
-
-        for mark in sorted(marks - set(stack), key=lambda m: (-lasts(m), m)):
-            stack.append(mark)
-            out.append(mark)
-        out.extend(replacements.get(at + k, c) for k, c in enumerate(run.text))
-        at += len(run.text)
-    while stack:
-        out.append(stack.pop())
-    return "".join(out)
-
-
-def _inline_lines(runs: list[Run]) -> list[str]:
-    pieces: list[str] = []
-    i = 0
-    at_start = True
-    while i < len(runs):
-        href = runs[i].href
-        group = []
-        while i < len(runs) and runs[i].href == href:
-            group.append(runs[i])
-            i += 1
-        text = _emphasis(group, at_start and not href)
-        if href:
-            pieces.append(f"[{text}]({_destination(href)})")
-        else:
-            if i < len(runs) and text.endswith("!"):
-                text = text[:-1] + "\\!"  # before a link it would make an image
-            pieces.append(text)
-        at_start = group[-1].text.endswith("\n")
-    return [_trailing_blanks(line) for line in "".join(pieces).split("\n")]
-
-
-def _visible(runs: list[Run]) -> list[tuple[str, bool, bool, str]]:
-    """Per character, the formatting that shows: bold and italic on spaces do not."""
-    return [
-        (c, r.bold and not c.isspace(), r.italic and not c.isspace(), r.href) for r in runs for c in r.text
-    ]
-
-
-def parsed_runs(inline: str) -> list[Run]:
-    """What the exporter's parser reads in one paragraph's ``inline`` Markdown."""
-    runs: list[Run] = []
-    bold = italic = 0
-    href = ""
-    for tok in parser().parseInline(inline)[0].children or []:
-        kind = tok.type
-        if kind in ("text", "code_inline", "softbreak", "hardbreak"):
-            text = {"softbreak": " ", "hardbreak": "\n"}.get(kind, tok.content)
-            runs.append(Run(text, bold > 0, italic > 0, href))
-        elif kind in ("strong_open", "strong_close"):
-            bold += 1 if kind == "strong_open" else -1
-        elif kind in ("em_open", "em_close"):
-            italic += 1 if kind == "em_open" else -1
-        elif kind == "link_open":
-            href = str(tok.attrGet("href") or "")
-        elif kind == "link_close":
-            href = ""
-    return runs
-
-
-def inline_markdown(runs: list[Run], continuation: str = "") -> str:
-    """One block's runs as CommonMark inline text; line breaks go on to lines led by ``continuation``.
-
-    Bold or italic that CommonMark cannot open or close where it lies (next
-    to punctuation inside a word: « x**(y)**z ») would come back as
-    asterisks in the text; such marks are dropped, the text is kept.
-    """
-    runs = [Run(r.text.replace(LINE_BREAK, "\n"), r.bold, r.italic, r.href) for r in normal_runs(runs)]
-    want = _visible(runs)
-    lines = _inline_lines(runs)
-    if _visible(parsed_runs("\\\n".join(lines))) != want:
-        lines = _without_unwritable_marks(runs)
-    return ("\\\n" + continuation).join(lines)
-
-
-def _without_unwritable_marks(runs: list[Run]) -> list[str]:
-    """The lines with as few marks dropped as it takes for the text to read back unchanged."""
-    for n, run in enumerate(runs):
-        if not (run.bold or run.italic):
-            continue
-        tried = [*runs[:n], Run(run.text, href=run.href), *runs[n + 1 :]]
-        lines = _inline_lines(tried)
-        if _visible(parsed_runs("\\\n".join(lines))) == _visible(tried):
-            return lines
-    return _inline_lines([Run(r.text, href=r.href) for r in runs])
 
 
 def _list_marker(block: QTextBlock, bullet_alt: bool, number_alt: bool) -> str:

@@ -77,17 +77,17 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="115"/>
+        <location filename="../../ui/app.py" line="121"/>
         <source>{0} is damaged and cannot be opened; Minutier has not changed it.</source>
         <translation>{0} est endommagé et ne peut pas être ouvert ; Minutier ne l&apos;a pas modifié.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="119"/>
+        <location filename="../../ui/app.py" line="125"/>
         <source>{0} cannot be opened as a Minutier database; Minutier has not changed it.</source>
         <translation>{0} ne peut pas être ouvert comme base de données Minutier ; Minutier ne l&apos;a pas modifié.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="123"/>
+        <location filename="../../ui/app.py" line="129"/>
         <source>Restore the newest good backup ({0})</source>
         <translation>Restaurer la sauvegarde saine la plus récente ({0})</translation>
     </message>
@@ -386,67 +386,67 @@ comparée avec {1}</translation>
 <context>
     <name>DecisionsTab</name>
     <message>
-        <location filename="../../ui/decisions/tab.py" line="102"/>
+        <location filename="../../ui/decisions/tab.py" line="101"/>
         <source>Every status</source>
         <translation>Tous les statuts</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/tab.py" line="103"/>
+        <location filename="../../ui/decisions/tab.py" line="102"/>
         <source>Still open (open or in progress)</source>
         <translation>Encore ouvertes (ouvertes ou en cours)</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/tab.py" line="166"/>
+        <location filename="../../ui/decisions/tab.py" line="160"/>
         <source>(no item)</source>
         <translation>(aucun point)</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/tab.py" line="186"/>
+        <location filename="../../ui/decisions/tab.py" line="180"/>
         <source>Add</source>
         <translation>Ajouter</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/tab.py" line="189"/>
+        <location filename="../../ui/decisions/tab.py" line="183"/>
         <source>Add a decision, numbered after the year&apos;s last one (Ctrl+Enter or Ins)</source>
         <translation>Ajouter une décision, numérotée après la dernière de l&apos;année (Ctrl+Entrée ou Inser)</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/tab.py" line="191"/>
+        <location filename="../../ui/decisions/tab.py" line="185"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/tab.py" line="195"/>
+        <location filename="../../ui/decisions/tab.py" line="189"/>
         <source>Delete the current decision (Del); can be undone</source>
         <translation>Supprimer la décision courante (Suppr) ; peut être annulé</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/tab.py" line="207"/>
+        <location filename="../../ui/decisions/tab.py" line="201"/>
         <source>Status:</source>
         <translation>Statut :</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/tab.py" line="209"/>
+        <location filename="../../ui/decisions/tab.py" line="203"/>
         <source>Owner:</source>
         <translation>Responsable :</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/tab.py" line="215"/>
+        <location filename="../../ui/decisions/tab.py" line="209"/>
         <source>Ctrl+Enter or Ins: add · type or F2: edit · Del: delete</source>
         <translation>Ctrl+Entrée ou Inser : ajouter · taper ou F2 : modifier · Suppr : supprimer</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/tab.py" line="314"/>
+        <location filename="../../ui/decisions/tab.py" line="306"/>
         <source>Every owner</source>
         <translation>Tous les responsables</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/tab.py" line="328"/>
+        <location filename="../../ui/decisions/tab.py" line="320"/>
         <source>History: choose a decision</source>
         <translation>Historique : choisissez une décision</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/decisions/tab.py" line="333"/>
+        <location filename="../../ui/decisions/tab.py" line="325"/>
         <source>History of decision {0} across meetings (%n meeting(s))</source>
         <translation>
             <numerusform>Historique de la décision {0} d&apos;une réunion à l&apos;autre (%n réunion)</numerusform>
@@ -457,22 +457,22 @@ comparée avec {1}</translation>
 <context>
     <name>DuplicatesDialog</name>
     <message>
-        <location filename="../../ui/year/people.py" line="419"/>
+        <location filename="../../ui/year/duplicates.py" line="142"/>
         <source>Possible duplicates in the roster</source>
         <translation>Doublons possibles dans l&apos;annuaire</translation>
     </message>
     <message>
-        <location filename="../../ui/year/people.py" line="446"/>
+        <location filename="../../ui/year/duplicates.py" line="169"/>
         <source>Keep the other one</source>
         <translation>Garder l&apos;autre</translation>
     </message>
     <message>
-        <location filename="../../ui/year/people.py" line="448"/>
+        <location filename="../../ui/year/duplicates.py" line="171"/>
         <source>Merge…</source>
         <translation>Fusionner…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/year/people.py" line="480"/>
+        <location filename="../../ui/year/duplicates.py" line="203"/>
         <source>%n pair(s) of roster records may be the same person. Nothing is merged unless you choose a pair and confirm; a merge can be undone (Ctrl+Z).</source>
         <translation>
             <numerusform>%n paire de fiches de l&apos;annuaire désigne peut-être la même personne. Rien n&apos;est fusionné sans que vous choisissiez une paire et confirmiez ; une fusion peut être annulée (Ctrl+Z).</numerusform>
@@ -480,7 +480,7 @@ comparée avec {1}</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/year/people.py" line="516"/>
+        <location filename="../../ui/year/duplicates.py" line="239"/>
         <source>On %n meeting list(s)</source>
         <translation>
             <numerusform>Sur %n liste de réunion</numerusform>
@@ -488,7 +488,7 @@ comparée avec {1}</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/year/people.py" line="518"/>
+        <location filename="../../ui/year/duplicates.py" line="241"/>
         <source>%n mention(s) in programmes and notes</source>
         <translation>
             <numerusform>%n mention dans les programmes et les notes</numerusform>
@@ -496,17 +496,17 @@ comparée avec {1}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/year/people.py" line="532"/>
+        <location filename="../../ui/year/duplicates.py" line="255"/>
         <source>Kept</source>
         <translation>Gardée</translation>
     </message>
     <message>
-        <location filename="../../ui/year/people.py" line="533"/>
+        <location filename="../../ui/year/duplicates.py" line="256"/>
         <source>Merged into it, then removed</source>
         <translation>Fusionnée dans la première, puis retirée</translation>
     </message>
     <message>
-        <location filename="../../ui/year/people.py" line="547"/>
+        <location filename="../../ui/year/duplicates.py" line="270"/>
         <source>Merge « {1} » into « {0} »?
 
 Every list, programme role and note of « {1} » moves to « {0} », whose empty fields are filled from « {1} »; then « {1} » leaves the roster.
@@ -517,12 +517,12 @@ Toutes les listes, tous les rôles au programme et toutes les notes de « {1} »
 Vous pourrez l&apos;annuler (Ctrl+Z).</translation>
     </message>
     <message>
-        <location filename="../../ui/year/people.py" line="551"/>
+        <location filename="../../ui/year/duplicates.py" line="274"/>
         <source>Merge</source>
         <translation>Fusionner</translation>
     </message>
     <message>
-        <location filename="../../ui/year/people.py" line="554"/>
+        <location filename="../../ui/year/duplicates.py" line="277"/>
         <source>Merge {0} into {1}</source>
         <translation>Fusionner {0} dans {1}</translation>
     </message>
@@ -530,77 +530,77 @@ Vous pourrez l&apos;annuler (Ctrl+Z).</translation>
 <context>
     <name>DuplicatesModel</name>
     <message>
-        <location filename="../../ui/year/people.py" line="358"/>
+        <location filename="../../ui/year/duplicates.py" line="81"/>
         <source>same email</source>
         <translation>même e-mail</translation>
     </message>
     <message>
-        <location filename="../../ui/year/people.py" line="359"/>
+        <location filename="../../ui/year/duplicates.py" line="82"/>
         <source>same name</source>
         <translation>même nom</translation>
     </message>
     <message>
-        <location filename="../../ui/year/people.py" line="360"/>
+        <location filename="../../ui/year/duplicates.py" line="83"/>
         <source>same name apart from accents or case</source>
         <translation>même nom aux accents ou majuscules près</translation>
     </message>
     <message>
-        <location filename="../../ui/year/people.py" line="361"/>
+        <location filename="../../ui/year/duplicates.py" line="84"/>
         <source>first and last names swapped</source>
         <translation>prénom et nom inversés</translation>
     </message>
     <message>
-        <location filename="../../ui/year/people.py" line="362"/>
+        <location filename="../../ui/year/duplicates.py" line="85"/>
         <source>same words, split differently</source>
         <translation>mêmes mots, coupés autrement</translation>
     </message>
     <message>
-        <location filename="../../ui/year/people.py" line="363"/>
+        <location filename="../../ui/year/duplicates.py" line="86"/>
         <source>initial of the first name</source>
         <translation>initiale du prénom</translation>
     </message>
     <message>
-        <location filename="../../ui/year/people.py" line="364"/>
+        <location filename="../../ui/year/duplicates.py" line="87"/>
         <source>similar first names</source>
         <translation>prénoms proches</translation>
     </message>
     <message>
-        <location filename="../../ui/year/people.py" line="365"/>
+        <location filename="../../ui/year/duplicates.py" line="88"/>
         <source>similar last names</source>
         <translation>noms proches</translation>
     </message>
     <message>
-        <location filename="../../ui/year/people.py" line="366"/>
+        <location filename="../../ui/year/duplicates.py" line="89"/>
         <source>same organisation, no name</source>
         <translation>même organisation, sans nom</translation>
     </message>
     <message>
-        <location filename="../../ui/year/people.py" line="367"/>
+        <location filename="../../ui/year/duplicates.py" line="90"/>
         <source>different organisations</source>
         <translation>organisations différentes</translation>
     </message>
     <message>
-        <location filename="../../ui/year/people.py" line="368"/>
+        <location filename="../../ui/year/duplicates.py" line="91"/>
         <source>same organisation</source>
         <translation>même organisation</translation>
     </message>
     <message>
-        <location filename="../../ui/year/people.py" line="381"/>
+        <location filename="../../ui/year/duplicates.py" line="104"/>
         <source>Keep</source>
         <translation>Garder</translation>
     </message>
     <message>
-        <location filename="../../ui/year/people.py" line="381"/>
+        <location filename="../../ui/year/duplicates.py" line="104"/>
         <source>Merge into it</source>
         <translation>Fusionner dedans</translation>
     </message>
     <message>
-        <location filename="../../ui/year/people.py" line="381"/>
+        <location filename="../../ui/year/duplicates.py" line="104"/>
         <source>Likeness</source>
         <translation>Ressemblance</translation>
     </message>
     <message>
-        <location filename="../../ui/year/people.py" line="381"/>
+        <location filename="../../ui/year/duplicates.py" line="104"/>
         <source>Why</source>
         <translation>Pourquoi</translation>
     </message>
@@ -608,44 +608,44 @@ Vous pourrez l&apos;annuler (Ctrl+Z).</translation>
 <context>
     <name>ExportAction</name>
     <message>
-        <location filename="../../ui/export_action.py" line="70"/>
+        <location filename="../../ui/export_action.py" line="82"/>
         <source>Export minutes…</source>
         <translation>Exporter le compte-rendu…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_action.py" line="73"/>
+        <location filename="../../ui/export_action.py" line="85"/>
         <source>Export minutes as PDF…</source>
         <translation>Exporter le compte-rendu en PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_action.py" line="108"/>
+        <location filename="../../ui/export_action.py" line="121"/>
         <source>Export as PDF needs LibreOffice, which is not installed on this computer.
 Install it (free, from {0}) and try again, or export the minutes as a Word document instead.</source>
         <translation>L&apos;export en PDF a besoin de LibreOffice, qui n&apos;est pas installé sur cet ordinateur.
 Installez-le (gratuit, depuis {0}) puis réessayez, ou exportez plutôt le compte-rendu en document Word.</translation>
     </message>
     <message>
-        <location filename="../../ui/export_action.py" line="127"/>
+        <location filename="../../ui/export_action.py" line="141"/>
         <source>Export the minutes as PDF</source>
         <translation>Exporter le compte-rendu en PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/export_action.py" line="127"/>
+        <location filename="../../ui/export_action.py" line="141"/>
         <source>Export the minutes</source>
         <translation>Exporter le compte-rendu</translation>
     </message>
     <message>
-        <location filename="../../ui/export_action.py" line="129"/>
+        <location filename="../../ui/export_action.py" line="143"/>
         <source>Word document (*.docx)</source>
         <translation>Document Word (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_action.py" line="129"/>
+        <location filename="../../ui/export_action.py" line="143"/>
         <source>PDF document (*.pdf)</source>
         <translation>Document PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_action.py" line="155"/>
+        <location filename="../../ui/export_action.py" line="169"/>
         <source>With the styles of « {0} », {1} part(s) of the minutes will not look like that file:
 
 {2}</source>
@@ -654,22 +654,22 @@ Installez-le (gratuit, depuis {0}) puis réessayez, ou exportez plutôt le compt
 {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/export_action.py" line="158"/>
+        <location filename="../../ui/export_action.py" line="172"/>
         <source>Export anyway</source>
         <translation>Exporter quand même</translation>
     </message>
     <message>
-        <location filename="../../ui/export_action.py" line="171"/>
+        <location filename="../../ui/export_action.py" line="185"/>
         <source>Writing the PDF (LibreOffice converts the Word document)…</source>
         <translation>Écriture du PDF (LibreOffice convertit le document Word)…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_action.py" line="173"/>
+        <location filename="../../ui/export_action.py" line="187"/>
         <source>Writing the minutes…</source>
         <translation>Écriture du compte-rendu…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_action.py" line="174"/>
+        <location filename="../../ui/export_action.py" line="188"/>
         <source>The minutes are written:
 {0}
 
@@ -680,7 +680,7 @@ Open them?</source>
 L&apos;ouvrir ?</translation>
     </message>
     <message>
-        <location filename="../../ui/export_action.py" line="175"/>
+        <location filename="../../ui/export_action.py" line="189"/>
         <source>The minutes were not exported.</source>
         <translation>Le compte-rendu n&apos;a pas été exporté.</translation>
     </message>
@@ -688,24 +688,24 @@ L&apos;ouvrir ?</translation>
 <context>
     <name>Files</name>
     <message>
-        <location filename="../../ui/year/files.py" line="130"/>
+        <location filename="../../ui/year/files.py" line="137"/>
         <source>Open</source>
         <translation>Ouvrir</translation>
     </message>
     <message>
-        <location filename="../../ui/year/files.py" line="134"/>
+        <location filename="../../ui/year/files.py" line="141"/>
         <source>No program on this computer is set to open {0} files, so it was not opened.
 It is in {1}.</source>
         <translation>Aucun programme de cet ordinateur n&apos;est réglé pour ouvrir les fichiers {0} : il n&apos;a pas été ouvert.
 Il se trouve dans {1}.</translation>
     </message>
     <message>
-        <location filename="../../ui/year/files.py" line="137"/>
+        <location filename="../../ui/year/files.py" line="144"/>
         <source>Show the folder</source>
         <translation>Afficher le dossier</translation>
     </message>
     <message>
-        <location filename="../../ui/year/files.py" line="141"/>
+        <location filename="../../ui/year/files.py" line="148"/>
         <source>The folder cannot be shown either; it is {0}</source>
         <translation>Le dossier ne peut pas non plus être affiché ; c&apos;est {0}</translation>
     </message>
@@ -856,37 +856,37 @@ Vos données sont enregistrées ; vous pouvez continuer.</translation>
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../ui/year/people.py" line="122"/>
+        <location filename="../../ui/year/person_history.py" line="112"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/year/people.py" line="123"/>
+        <location filename="../../ui/year/person_history.py" line="113"/>
         <source>Meeting</source>
         <translation>Réunion</translation>
     </message>
     <message>
-        <location filename="../../ui/year/people.py" line="124"/>
+        <location filename="../../ui/year/person_history.py" line="114"/>
         <source>On the list</source>
         <translation>Sur la liste</translation>
     </message>
     <message>
-        <location filename="../../ui/year/people.py" line="125"/>
+        <location filename="../../ui/year/person_history.py" line="115"/>
         <source>In the programme</source>
         <translation>Au programme</translation>
     </message>
     <message>
-        <location filename="../../ui/year/people.py" line="126"/>
+        <location filename="../../ui/year/person_history.py" line="116"/>
         <source>Interventions</source>
         <translation>Interventions</translation>
     </message>
     <message>
-        <location filename="../../ui/year/people.py" line="132"/>
+        <location filename="../../ui/year/person_history.py" line="122"/>
         <source>not on the list</source>
         <translation>pas sur la liste</translation>
     </message>
     <message>
-        <location filename="../../ui/year/people.py" line="143"/>
+        <location filename="../../ui/year/person_history.py" line="133"/>
         <source>{0}: {1}</source>
         <translation>{0} : {1}</translation>
     </message>
@@ -894,148 +894,148 @@ Vos données sont enregistrées ; vous pouvez continuer.</translation>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../ui/year/import_people.py" line="354"/>
+        <location filename="../../ui/year/import_columns.py" line="35"/>
         <source>Civility</source>
         <translation>Civilité</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="355"/>
+        <location filename="../../ui/year/import_columns.py" line="36"/>
         <source>First name</source>
         <translation>Prénom</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="356"/>
+        <location filename="../../ui/year/import_columns.py" line="37"/>
         <source>Last name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="357"/>
+        <location filename="../../ui/year/import_columns.py" line="38"/>
         <source>Function</source>
         <translation>Fonction</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="358"/>
+        <location filename="../../ui/year/import_columns.py" line="39"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="359"/>
+        <location filename="../../ui/year/import_columns.py" line="40"/>
         <source>Email</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="360"/>
+        <location filename="../../ui/year/import_columns.py" line="41"/>
         <source>In person / remote</source>
         <translation>Sur place / à distance</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="361"/>
+        <location filename="../../ui/year/import_columns.py" line="42"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="362"/>
+        <location filename="../../ui/year/import_columns.py" line="43"/>
         <source>Role</source>
         <translation>Rôle</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="363"/>
+        <location filename="../../ui/year/import_columns.py" line="44"/>
         <source>Represented by</source>
         <translation>Représenté·e par</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="364"/>
+        <location filename="../../ui/year/import_columns.py" line="45"/>
         <source>Arrival</source>
         <translation>Arrivée</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="365"/>
+        <location filename="../../ui/year/import_columns.py" line="46"/>
         <source>Departure</source>
         <translation>Départ</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="395"/>
+        <location filename="../../ui/year/import_people.py" line="83"/>
         <source>Import participants</source>
         <translation>Importer des participants</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="401"/>
+        <location filename="../../ui/year/import_people.py" line="89"/>
         <source>Back</source>
         <translation>Retour</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="403"/>
+        <location filename="../../ui/year/import_people.py" line="91"/>
         <source>Next: check the rows</source>
         <translation>Suivant : vérifier les lignes</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="406"/>
-        <location filename="../../ui/year/import_people.py" line="618"/>
+        <location filename="../../ui/year/import_people.py" line="94"/>
+        <location filename="../../ui/year/import_people.py" line="306"/>
         <source>Import</source>
         <translation>Importer</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="408"/>
+        <location filename="../../ui/year/import_people.py" line="96"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="417"/>
+        <location filename="../../ui/year/import_people.py" line="105"/>
         <source>Into « {0} », from {1} ({2} rows)</source>
         <translation>Dans « {0} », depuis {1} ({2} lignes)</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="441"/>
+        <location filename="../../ui/year/import_people.py" line="129"/>
         <source>(not imported)</source>
         <translation>(non importé)</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="459"/>
+        <location filename="../../ui/year/import_people.py" line="147"/>
         <source>&lt;b&gt;Which column holds each field?&lt;/b&gt;</source>
         <translation>&lt;b&gt;Quelle colonne contient chaque champ ?&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="465"/>
+        <location filename="../../ui/year/import_people.py" line="153"/>
         <source>&lt;b&gt;The first rows of the file&lt;/b&gt; (line numbers as in the file)</source>
         <translation>&lt;b&gt;Les premières lignes du fichier&lt;/b&gt; (numéros de ligne du fichier)</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="488"/>
+        <location filename="../../ui/year/import_people.py" line="176"/>
         <source>Choose the column of the first name, the last name or the organisation.</source>
         <translation>Choisissez la colonne du prénom, du nom ou de l&apos;organisation.</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="490"/>
+        <location filename="../../ui/year/import_people.py" line="178"/>
         <source>The column « {0} » is chosen for two fields.</source>
         <translation>La colonne « {0} » est choisie pour deux champs.</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="492"/>
+        <location filename="../../ui/year/import_people.py" line="180"/>
         <source>The columns chosen last time for a file like this one.</source>
         <translation>Les colonnes choisies la dernière fois pour un fichier comme celui-ci.</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="494"/>
+        <location filename="../../ui/year/import_people.py" line="182"/>
         <source>Columns guessed from the headers: check them.</source>
         <translation>Colonnes devinées d&apos;après les en-têtes : vérifiez-les.</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="523"/>
+        <location filename="../../ui/year/import_people.py" line="211"/>
         <source>Nothing has been written yet.</source>
         <translation>Rien n&apos;a encore été enregistré.</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="527"/>
+        <location filename="../../ui/year/import_people.py" line="215"/>
         <source>Show:</source>
         <translation>Afficher :</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="540"/>
+        <location filename="../../ui/year/import_people.py" line="228"/>
         <source>Lines {0} are in Windows-1252, the others in UTF-8: each line was read in its own encoding.</source>
         <translation>Les lignes {0} sont en Windows-1252, les autres en UTF-8 : chaque ligne a été lue dans son propre codage.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/year/import_people.py" line="554"/>
+        <location filename="../../ui/year/import_people.py" line="242"/>
         <source>To add: &lt;b&gt;%n&lt;/b&gt;</source>
         <translation>
             <numerusform>À ajouter : &lt;b&gt;%n&lt;/b&gt;</numerusform>
@@ -1043,7 +1043,7 @@ Vos données sont enregistrées ; vous pouvez continuer.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/year/import_people.py" line="555"/>
+        <location filename="../../ui/year/import_people.py" line="243"/>
         <source>to update: &lt;b&gt;%n&lt;/b&gt;</source>
         <translation>
             <numerusform>à mettre à jour : &lt;b&gt;%n&lt;/b&gt;</numerusform>
@@ -1051,7 +1051,7 @@ Vos données sont enregistrées ; vous pouvez continuer.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/year/import_people.py" line="556"/>
+        <location filename="../../ui/year/import_people.py" line="244"/>
         <source>unchanged or repeated (skipped): %n</source>
         <translation>
             <numerusform>inchangée ou répétée (ignorée) : %n</numerusform>
@@ -1059,7 +1059,7 @@ Vos données sont enregistrées ; vous pouvez continuer.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/year/import_people.py" line="563"/>
+        <location filename="../../ui/year/import_people.py" line="251"/>
         <source>&lt;b&gt;%n&lt;/b&gt; bad row(s), left out: see their line and reason below.</source>
         <translation>
             <numerusform>&lt;b&gt;%n&lt;/b&gt; ligne en erreur, laissée de côté : voir son numéro et la raison ci-dessous.</numerusform>
@@ -1067,7 +1067,7 @@ Vos données sont enregistrées ; vous pouvez continuer.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/year/import_people.py" line="573"/>
+        <location filename="../../ui/year/import_people.py" line="261"/>
         <source>All rows (%n)</source>
         <translation>
             <numerusform>Toutes les lignes (%n)</numerusform>
@@ -1075,7 +1075,7 @@ Vos données sont enregistrées ; vous pouvez continuer.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/year/import_people.py" line="582"/>
+        <location filename="../../ui/year/import_people.py" line="270"/>
         <source>Import %n row(s)</source>
         <translation>
             <numerusform>Importer %n ligne</numerusform>
@@ -1083,7 +1083,7 @@ Vos données sont enregistrées ; vous pouvez continuer.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/year/import_people.py" line="602"/>
+        <location filename="../../ui/year/import_people.py" line="290"/>
         <source>Import into « {0} »: %n new person(s)</source>
         <translation>
             <numerusform>Importer dans « {0} » : %n nouvelle personne</numerusform>
@@ -1091,7 +1091,7 @@ Vos données sont enregistrées ; vous pouvez continuer.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/year/import_people.py" line="603"/>
+        <location filename="../../ui/year/import_people.py" line="291"/>
         <source>%n updated or put on the list.</source>
         <translation>
             <numerusform>%n mise à jour ou ajoutée à la liste.</numerusform>
@@ -1099,7 +1099,7 @@ Vos données sont enregistrées ; vous pouvez continuer.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/year/import_people.py" line="606"/>
+        <location filename="../../ui/year/import_people.py" line="294"/>
         <source>%n bad row(s) will be left out; fix them in the file and import it again to add them.</source>
         <translation>
             <numerusform>%n ligne en erreur sera laissée de côté ; corrigez-la dans le fichier et importez-le à nouveau pour l&apos;ajouter.</numerusform>
@@ -1107,13 +1107,13 @@ Vos données sont enregistrées ; vous pouvez continuer.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="611"/>
+        <location filename="../../ui/year/import_people.py" line="299"/>
         <source>The import cannot be undone (Ctrl+Z will not remove these people); it clears the undo history.</source>
         <translation>L&apos;import ne peut pas être annulé (Ctrl+Z ne retirera pas ces personnes) ; il vide l&apos;historique d&apos;annulation.</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="624"/>
-        <location filename="../../ui/year/import_people.py" line="628"/>
+        <location filename="../../ui/year/import_people.py" line="312"/>
+        <location filename="../../ui/year/import_people.py" line="316"/>
         <source>Nothing was imported.</source>
         <translation>Rien n&apos;a été importé.</translation>
     </message>
@@ -1501,7 +1501,7 @@ Vos données sont enregistrées ; vous pouvez continuer.</translation>
         <translation>Toutes les modifications sont enregistrées</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227"/>
+        <location filename="../../ui/main_window.py" line="240"/>
         <source>Saved at {0}</source>
         <translation>Enregistré à {0}</translation>
     </message>
@@ -1733,67 +1733,67 @@ En créer une autre à cette date ?</translation>
 <context>
     <name>ParticipantsModel</name>
     <message>
-        <location filename="../../ui/participants/table_model.py" line="166"/>
+        <location filename="../../ui/participants/columns.py" line="43"/>
         <source>Title</source>
         <translation>Civilité</translation>
     </message>
     <message>
-        <location filename="../../ui/participants/table_model.py" line="167"/>
+        <location filename="../../ui/participants/columns.py" line="44"/>
         <source>First name</source>
         <translation>Prénom</translation>
     </message>
     <message>
-        <location filename="../../ui/participants/table_model.py" line="168"/>
+        <location filename="../../ui/participants/columns.py" line="45"/>
         <source>Last name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../ui/participants/table_model.py" line="169"/>
+        <location filename="../../ui/participants/columns.py" line="46"/>
         <source>Function</source>
         <translation>Fonction</translation>
     </message>
     <message>
-        <location filename="../../ui/participants/table_model.py" line="170"/>
+        <location filename="../../ui/participants/columns.py" line="47"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../ui/participants/table_model.py" line="171"/>
+        <location filename="../../ui/participants/columns.py" line="48"/>
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../ui/participants/table_model.py" line="172"/>
+        <location filename="../../ui/participants/columns.py" line="49"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../ui/participants/table_model.py" line="173"/>
+        <location filename="../../ui/participants/columns.py" line="50"/>
         <source>Role</source>
         <translation>Rôle</translation>
     </message>
     <message>
-        <location filename="../../ui/participants/table_model.py" line="174"/>
+        <location filename="../../ui/participants/columns.py" line="51"/>
         <source>Represented by</source>
         <translation>Représenté·e par</translation>
     </message>
     <message>
-        <location filename="../../ui/participants/table_model.py" line="175"/>
+        <location filename="../../ui/participants/columns.py" line="52"/>
         <source>Arrival</source>
         <translation>Arrivée</translation>
     </message>
     <message>
-        <location filename="../../ui/participants/table_model.py" line="176"/>
+        <location filename="../../ui/participants/columns.py" line="53"/>
         <source>Departure</source>
         <translation>Départ</translation>
     </message>
     <message>
-        <location filename="../../ui/participants/table_model.py" line="424"/>
+        <location filename="../../ui/participants/table_model.py" line="330"/>
         <source>(nobody)</source>
         <translation>(personne)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/participants/table_model.py" line="445"/>
+        <location filename="../../ui/participants/table_model.py" line="351"/>
         <source>%n participants</source>
         <translation>
             <numerusform>%n participant</numerusform>
@@ -1801,33 +1801,33 @@ En créer une autre à cette date ?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/participants/table_model.py" line="455"/>
+        <location filename="../../ui/participants/table_model.py" line="361"/>
         <source>{0}: {1}</source>
         <translation>{0} : {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/participants/table_model.py" line="460"/>
-        <location filename="../../ui/participants/table_model.py" line="465"/>
+        <location filename="../../ui/participants/table_model.py" line="366"/>
+        <location filename="../../ui/participants/table_model.py" line="371"/>
         <source>Edit {0}</source>
         <translation>Modifier {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/participants/table_model.py" line="474"/>
+        <location filename="../../ui/participants/table_model.py" line="380"/>
         <source>Arrival at {0}: {1}</source>
         <translation>Arrivée à {0} : {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/participants/table_model.py" line="476"/>
+        <location filename="../../ui/participants/table_model.py" line="382"/>
         <source>Departure at {0}: {1}</source>
         <translation>Départ à {0} : {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/participants/table_model.py" line="484"/>
+        <location filename="../../ui/participants/table_model.py" line="390"/>
         <source>Add {0}</source>
         <translation>Ajouter {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/participants/table_model.py" line="492"/>
+        <location filename="../../ui/participants/table_model.py" line="398"/>
         <source>Remove {0}</source>
         <translation>Retirer {0}</translation>
     </message>
@@ -1835,143 +1835,143 @@ En créer une autre à cette date ?</translation>
 <context>
     <name>ParticipantsTab</name>
     <message>
-        <location filename="../../ui/participants/tab.py" line="76"/>
+        <location filename="../../ui/participants/tab.py" line="63"/>
         <source>Filter by name or organisation (Ctrl+F), then ↓ or Enter to reach the list</source>
         <translation>Filtrer par nom ou organisation (Ctrl+F), puis ↓ ou Entrée pour aller à la liste</translation>
     </message>
     <message>
-        <location filename="../../ui/participants/tab.py" line="89"/>
+        <location filename="../../ui/participants/tab.py" line="76"/>
         <source>Every role</source>
         <translation>Tous les rôles</translation>
     </message>
     <message>
-        <location filename="../../ui/participants/tab.py" line="91"/>
-        <location filename="../../ui/participants/tab.py" line="150"/>
+        <location filename="../../ui/participants/table_setup.py" line="52"/>
+        <location filename="../../ui/participants/tab.py" line="78"/>
         <source>(no role)</source>
         <translation>(sans rôle)</translation>
     </message>
     <message>
-        <location filename="../../ui/participants/tab.py" line="92"/>
+        <location filename="../../ui/participants/tab.py" line="79"/>
         <source>Show only the participants of one role</source>
         <translation>N&apos;afficher que les participant·e·s d&apos;un rôle</translation>
     </message>
     <message>
-        <location filename="../../ui/participants/tab.py" line="146"/>
+        <location filename="../../ui/participants/table_setup.py" line="46"/>
         <source>(none)</source>
         <translation>(aucune)</translation>
     </message>
     <message>
-        <location filename="../../ui/participants/tab.py" line="177"/>
+        <location filename="../../ui/participants/tab.py" line="124"/>
         <source>Present (P)</source>
         <translation>Présent (P)</translation>
     </message>
     <message>
-        <location filename="../../ui/participants/tab.py" line="180"/>
+        <location filename="../../ui/participants/tab.py" line="127"/>
         <source>Present on site (key P)</source>
         <translation>Présent sur place (touche P)</translation>
     </message>
     <message>
-        <location filename="../../ui/participants/tab.py" line="183"/>
+        <location filename="../../ui/participants/tab.py" line="130"/>
         <source>Remote (R)</source>
         <translation>À distance (D)</translation>
     </message>
     <message>
-        <location filename="../../ui/participants/tab.py" line="186"/>
+        <location filename="../../ui/participants/tab.py" line="133"/>
         <source>Present remotely (key R or D)</source>
         <translation>Présent à distance (touche D ou R)</translation>
     </message>
     <message>
-        <location filename="../../ui/participants/tab.py" line="189"/>
+        <location filename="../../ui/participants/tab.py" line="136"/>
         <source>Excused (E)</source>
         <translation>Excusé (E)</translation>
     </message>
     <message>
-        <location filename="../../ui/participants/tab.py" line="189"/>
+        <location filename="../../ui/participants/tab.py" line="136"/>
         <source>Excused (key E)</source>
         <translation>Excusé (touche E)</translation>
     </message>
     <message>
-        <location filename="../../ui/participants/tab.py" line="191"/>
+        <location filename="../../ui/participants/tab.py" line="138"/>
         <source>Absent (A)</source>
         <translation>Absent (A)</translation>
     </message>
     <message>
-        <location filename="../../ui/participants/tab.py" line="191"/>
+        <location filename="../../ui/participants/tab.py" line="138"/>
         <source>Absent (key A)</source>
         <translation>Absent (touche A)</translation>
     </message>
     <message>
-        <location filename="../../ui/participants/tab.py" line="193"/>
+        <location filename="../../ui/participants/tab.py" line="140"/>
         <source>Invited (I)</source>
         <translation>Invité(e) (I)</translation>
     </message>
     <message>
-        <location filename="../../ui/participants/tab.py" line="196"/>
+        <location filename="../../ui/participants/tab.py" line="143"/>
         <source>Back to “invited”, not marked yet (key I)</source>
         <translation>Retour à « invité(e) », pas encore marqué (touche I)</translation>
     </message>
     <message>
-        <location filename="../../ui/participants/tab.py" line="200"/>
+        <location filename="../../ui/participants/tab.py" line="147"/>
         <source>Arrived (L)</source>
         <translation>Arrivée (L)</translation>
     </message>
     <message>
-        <location filename="../../ui/participants/tab.py" line="203"/>
+        <location filename="../../ui/participants/tab.py" line="150"/>
         <source>Arrived late, now: writes the time and marks present (key L)</source>
         <translation>Arrivée en retard, maintenant : note l&apos;heure et marque présent·e (touche L)</translation>
     </message>
     <message>
-        <location filename="../../ui/participants/tab.py" line="206"/>
+        <location filename="../../ui/participants/tab.py" line="153"/>
         <source>Left (O)</source>
         <translation>Départ (O)</translation>
     </message>
     <message>
-        <location filename="../../ui/participants/tab.py" line="209"/>
+        <location filename="../../ui/participants/tab.py" line="156"/>
         <source>Left early, now: writes the time (key O)</source>
         <translation>Départ anticipé, maintenant : note l&apos;heure (touche O)</translation>
     </message>
     <message>
-        <location filename="../../ui/participants/tab.py" line="212"/>
+        <location filename="../../ui/participants/tab.py" line="159"/>
         <source>Add…</source>
         <translation>Ajouter…</translation>
     </message>
     <message>
-        <location filename="../../ui/participants/tab.py" line="215"/>
+        <location filename="../../ui/participants/tab.py" line="162"/>
         <source>Add a participant (Ins)</source>
         <translation>Ajouter un participant (Inser)</translation>
     </message>
     <message>
-        <location filename="../../ui/participants/tab.py" line="218"/>
+        <location filename="../../ui/participants/tab.py" line="165"/>
         <source>Remove</source>
         <translation>Retirer</translation>
     </message>
     <message>
-        <location filename="../../ui/participants/tab.py" line="221"/>
+        <location filename="../../ui/participants/tab.py" line="168"/>
         <source>Remove the selected participants from the list (Del); can be undone</source>
         <translation>Retirer les participants sélectionnés de la liste (Suppr) — annulable</translation>
     </message>
     <message>
-        <location filename="../../ui/participants/tab.py" line="242"/>
+        <location filename="../../ui/participants/tab.py" line="189"/>
         <source>Mark the selection:</source>
         <translation>Marquer la sélection :</translation>
     </message>
     <message>
-        <location filename="../../ui/participants/tab.py" line="249"/>
+        <location filename="../../ui/participants/tab.py" line="196"/>
         <source>Esc: back to the filter</source>
         <translation>Échap : retour au filtre</translation>
     </message>
     <message>
-        <location filename="../../ui/participants/tab.py" line="420"/>
+        <location filename="../../ui/participants/tab.py" line="360"/>
         <source>more than half</source>
         <translation>plus de la moitié</translation>
     </message>
     <message>
-        <location filename="../../ui/participants/tab.py" line="421"/>
+        <location filename="../../ui/participants/tab.py" line="361"/>
         <source>two thirds</source>
         <translation>deux tiers</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/participants/tab.py" line="422"/>
+        <location filename="../../ui/participants/tab.py" line="362"/>
         <source>at least %n</source>
         <translation>
             <numerusform>au moins %n</numerusform>
@@ -1979,22 +1979,22 @@ En créer une autre à cette date ?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/participants/tab.py" line="424"/>
+        <location filename="../../ui/participants/tab.py" line="364"/>
         <source>reached</source>
         <translation>atteint</translation>
     </message>
     <message>
-        <location filename="../../ui/participants/tab.py" line="426"/>
+        <location filename="../../ui/participants/tab.py" line="366"/>
         <source>not reached</source>
         <translation>non atteint</translation>
     </message>
     <message>
-        <location filename="../../ui/participants/tab.py" line="430"/>
+        <location filename="../../ui/participants/tab.py" line="370"/>
         <source>Quorum ({0}): &lt;b&gt;{1}&lt;/b&gt; members present or represented out of {2}, {3} required: {4}</source>
         <translation>Quorum ({0}) : &lt;b&gt;{1}&lt;/b&gt; membres présents ou représentés sur {2}, {3} requis : {4}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/participants/tab.py" line="442"/>
+        <location filename="../../ui/participants/tab.py" line="382"/>
         <source>Participants: &lt;b&gt;%n&lt;/b&gt;</source>
         <translation>
             <numerusform>&lt;b&gt;%n&lt;/b&gt; participant</numerusform>
@@ -2002,7 +2002,7 @@ En créer une autre à cette date ?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/participants/tab.py" line="443"/>
+        <location filename="../../ui/participants/tab.py" line="383"/>
         <source>Present: &lt;b&gt;%n&lt;/b&gt;</source>
         <translation>
             <numerusform>&lt;b&gt;%n&lt;/b&gt; présent</numerusform>
@@ -2010,12 +2010,12 @@ En créer une autre à cette date ?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/participants/tab.py" line="445"/>
+        <location filename="../../ui/participants/tab.py" line="385"/>
         <source>(on site {0}, remote {1})</source>
         <translation>({0} sur place, {1} à distance)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/participants/tab.py" line="446"/>
+        <location filename="../../ui/participants/tab.py" line="386"/>
         <source>Excused: %n</source>
         <translation>
             <numerusform>%n excusé</numerusform>
@@ -2023,7 +2023,7 @@ En créer une autre à cette date ?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/participants/tab.py" line="447"/>
+        <location filename="../../ui/participants/tab.py" line="387"/>
         <source>Absent: %n</source>
         <translation>
             <numerusform>%n absent</numerusform>
@@ -2031,7 +2031,7 @@ En créer une autre à cette date ?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/participants/tab.py" line="448"/>
+        <location filename="../../ui/participants/tab.py" line="388"/>
         <source>Invited: %n</source>
         <translation>
             <numerusform>Invité(e) : %n</numerusform>
@@ -2039,7 +2039,7 @@ En créer une autre à cette date ?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/participants/tab.py" line="453"/>
+        <location filename="../../ui/participants/tab.py" line="393"/>
         <source>Shown: &lt;b&gt;%n&lt;/b&gt;</source>
         <translation>
             <numerusform>&lt;b&gt;%n&lt;/b&gt; affiché</numerusform>
@@ -2177,27 +2177,27 @@ imprimé</translation>
 <context>
     <name>PersonHistoryDialog</name>
     <message>
-        <location filename="../../ui/year/people.py" line="179"/>
+        <location filename="../../ui/year/person_history.py" line="169"/>
         <source>Person history</source>
         <translation>Historique d&apos;une personne</translation>
     </message>
     <message>
-        <location filename="../../ui/year/people.py" line="182"/>
+        <location filename="../../ui/year/person_history.py" line="172"/>
         <source>Find someone: name, organisation or email</source>
         <translation>Chercher une personne : nom, organisation ou e-mail</translation>
     </message>
     <message>
-        <location filename="../../ui/year/people.py" line="215"/>
+        <location filename="../../ui/year/person_history.py" line="205"/>
         <source>Possible duplicates…</source>
         <translation>Doublons possibles…</translation>
     </message>
     <message>
-        <location filename="../../ui/year/people.py" line="230"/>
+        <location filename="../../ui/year/person_history.py" line="220"/>
         <source>Double-click a meeting to open it.</source>
         <translation>Double-cliquez sur une réunion pour l&apos;ouvrir.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/year/people.py" line="260"/>
+        <location filename="../../ui/year/person_history.py" line="250"/>
         <source>%n more: type to narrow</source>
         <translation>
             <numerusform>%n autre : précisez la recherche</numerusform>
@@ -2205,12 +2205,12 @@ imprimé</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/year/people.py" line="287"/>
+        <location filename="../../ui/year/person_history.py" line="277"/>
         <source>Choose someone on the left.</source>
         <translation>Choisissez une personne à gauche.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/year/people.py" line="302"/>
+        <location filename="../../ui/year/person_history.py" line="292"/>
         <source>On the list of %n meeting(s)</source>
         <translation>
             <numerusform>Sur la liste de %n réunion</numerusform>
@@ -2218,7 +2218,7 @@ imprimé</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/year/people.py" line="304"/>
+        <location filename="../../ui/year/person_history.py" line="294"/>
         <source>present %n time(s)</source>
         <translation>
             <numerusform>%n présence</numerusform>
@@ -2226,7 +2226,7 @@ imprimé</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/year/people.py" line="306"/>
+        <location filename="../../ui/year/person_history.py" line="296"/>
         <source>in the programme or the notes of %n</source>
         <translation>
             <numerusform>au programme ou dans les notes de %n</numerusform>
@@ -2237,152 +2237,152 @@ imprimé</translation>
 <context>
     <name>PlanModel</name>
     <message>
-        <location filename="../../ui/year/import_people.py" line="173"/>
+        <location filename="../../ui/year/import_plan.py" line="50"/>
         <source>Add</source>
         <translation>Ajouter</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="174"/>
+        <location filename="../../ui/year/import_plan.py" line="51"/>
         <source>Update</source>
         <translation>Mettre à jour</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="175"/>
+        <location filename="../../ui/year/import_plan.py" line="52"/>
         <source>Skip</source>
         <translation>Ignorer</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="176"/>
+        <location filename="../../ui/year/import_plan.py" line="53"/>
         <source>Bad row</source>
         <translation>Ligne en erreur</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="184"/>
+        <location filename="../../ui/year/import_plan.py" line="61"/>
         <source>no name and no organisation</source>
         <translation>ni nom ni organisation</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="185"/>
+        <location filename="../../ui/year/import_plan.py" line="62"/>
         <source>new person</source>
         <translation>nouvelle personne</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="186"/>
+        <location filename="../../ui/year/import_plan.py" line="63"/>
         <source>matched by email</source>
         <translation>reconnue par l&apos;e-mail</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="187"/>
+        <location filename="../../ui/year/import_plan.py" line="64"/>
         <source>matched by name and organisation</source>
         <translation>reconnue par le nom et l&apos;organisation</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="188"/>
+        <location filename="../../ui/year/import_plan.py" line="65"/>
         <source>matched by name</source>
         <translation>reconnue par le nom</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="189"/>
+        <location filename="../../ui/year/import_plan.py" line="66"/>
         <source>already on the list, nothing to change</source>
         <translation>déjà sur la liste, rien à changer</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="190"/>
+        <location filename="../../ui/year/import_plan.py" line="67"/>
         <source>already on the list</source>
         <translation>déjà sur la liste</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="197"/>
+        <location filename="../../ui/year/import_plan.py" line="74"/>
         <source>same person as line {0}</source>
         <translation>même personne qu&apos;à la ligne {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="201"/>
+        <location filename="../../ui/year/import_plan.py" line="78"/>
         <source>{0} cells, the header has {1}</source>
         <translation>{0} cellules, l&apos;en-tête en a {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="207"/>
+        <location filename="../../ui/year/import_plan.py" line="84"/>
         <source>{0}: {1} characters, at most {2} fit</source>
         <translation>{0} : {1} caractères, {2} au plus</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="213"/>
+        <location filename="../../ui/year/import_plan.py" line="90"/>
         <source>cell {0} holds a formula without its saved result: open and save the file in a spreadsheet, or paste the values</source>
         <translation>la cellule {0} contient une formule sans son résultat enregistré : ouvrez et enregistrez le fichier dans un tableur, ou collez les valeurs</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="222"/>
+        <location filename="../../ui/year/import_plan.py" line="99"/>
         <source>new person: « {0} » in the roster has another email ({1})</source>
         <translation>nouvelle personne : « {0} » dans l&apos;annuaire a un autre e-mail ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="251"/>
+        <location filename="../../ui/year/import_plan.py" line="128"/>
         <source>represented by « {0} »: nobody else on the list has that name; left out</source>
         <translation>représenté·e par « {0} » : personne d’autre sur la liste ne porte ce nom ; laissé de côté</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="253"/>
+        <location filename="../../ui/year/import_plan.py" line="130"/>
         <source>represented by « {0} »: several people on the list have that name; left out</source>
         <translation>représenté·e par « {0} » : plusieurs personnes de la liste portent ce nom ; laissé de côté</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="227"/>
+        <location filename="../../ui/year/import_plan.py" line="104"/>
         <source>role « {0} » is not a role</source>
         <translation>rôle « {0} » : ce n’est pas un rôle</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="234"/>
+        <location filename="../../ui/year/import_plan.py" line="111"/>
         <source>« {0} » is not an email address</source>
         <translation>« {0} » n&apos;est pas une adresse e-mail</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="235"/>
+        <location filename="../../ui/year/import_plan.py" line="112"/>
         <source>mode « {0} » is neither in person nor remote</source>
         <translation>mode « {0} » : ni sur place ni à distance</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="236"/>
+        <location filename="../../ui/year/import_plan.py" line="113"/>
         <source>status « {0} » is not invited, present, excused or absent</source>
         <translation>statut « {0} » : ni invité, ni présent, ni excusé, ni absent</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="272"/>
+        <location filename="../../ui/year/import_plan.py" line="149"/>
         <source>{0}: « {1} » → « {2} »</source>
         <translation>{0} : « {1} » → « {2} »</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="274"/>
+        <location filename="../../ui/year/import_plan.py" line="151"/>
         <source>{0}: « {1} »</source>
         <translation>{0} : « {1} »</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="276"/>
+        <location filename="../../ui/year/import_plan.py" line="153"/>
         <source>joins the list</source>
         <translation>ajoutée à la liste</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="297"/>
+        <location filename="../../ui/year/import_plan.py" line="174"/>
         <source>Line</source>
         <translation>Ligne</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="298"/>
+        <location filename="../../ui/year/import_plan.py" line="175"/>
         <source>What happens</source>
         <translation>Ce qui sera fait</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="299"/>
+        <location filename="../../ui/year/import_plan.py" line="176"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="300"/>
+        <location filename="../../ui/year/import_plan.py" line="177"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="301"/>
+        <location filename="../../ui/year/import_plan.py" line="178"/>
         <source>Details</source>
         <translation>Détails</translation>
     </message>
@@ -2558,123 +2558,123 @@ imprimé</translation>
 <context>
     <name>ReportTab</name>
     <message>
-        <location filename="../../ui/report/tab.py" line="72"/>
+        <location filename="../../ui/report/tab.py" line="76"/>
         <source>Choose a section or a block in the outline, or add one.</source>
         <translation>Choisissez une section ou un bloc dans le plan, ou ajoutez-en.</translation>
     </message>
     <message>
-        <location filename="../../ui/report/tab.py" line="104"/>
+        <location filename="../../ui/report/outline_tools.py" line="58"/>
         <source>Section</source>
         <translation>Section</translation>
     </message>
     <message>
-        <location filename="../../ui/report/tab.py" line="104"/>
+        <location filename="../../ui/report/outline_tools.py" line="60"/>
         <source>Add a section after the chosen one</source>
         <translation>Ajouter une section après celle choisie</translation>
     </message>
     <message>
-        <location filename="../../ui/report/tab.py" line="107"/>
+        <location filename="../../ui/report/outline_tools.py" line="64"/>
         <source>Sub-section</source>
         <translation>Sous-section</translation>
     </message>
     <message>
-        <location filename="../../ui/report/tab.py" line="109"/>
+        <location filename="../../ui/report/outline_tools.py" line="66"/>
         <source>Add a sub-section to the chosen section</source>
         <translation>Ajouter une sous-section à la section choisie</translation>
     </message>
     <message>
-        <location filename="../../ui/report/tab.py" line="116"/>
+        <location filename="../../ui/report/outline_tools.py" line="74"/>
         <source>Add a « {0} » block to the chosen section</source>
         <translation>Ajouter un bloc « {0} » à la section choisie</translation>
     </message>
     <message>
-        <location filename="../../ui/report/tab.py" line="121"/>
+        <location filename="../../ui/report/outline_tools.py" line="82"/>
         <source>Move up</source>
         <translation>Monter</translation>
     </message>
     <message>
-        <location filename="../../ui/report/tab.py" line="121"/>
+        <location filename="../../ui/report/outline_tools.py" line="85"/>
         <source>Move up (Alt+Up)</source>
         <translation>Monter (Alt+Haut)</translation>
     </message>
     <message>
-        <location filename="../../ui/report/tab.py" line="124"/>
+        <location filename="../../ui/report/outline_tools.py" line="89"/>
         <source>Move down</source>
         <translation>Descendre</translation>
     </message>
     <message>
-        <location filename="../../ui/report/tab.py" line="124"/>
+        <location filename="../../ui/report/outline_tools.py" line="92"/>
         <source>Move down (Alt+Down)</source>
         <translation>Descendre (Alt+Bas)</translation>
     </message>
     <message>
-        <location filename="../../ui/report/tab.py" line="127"/>
+        <location filename="../../ui/report/outline_tools.py" line="96"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../../ui/report/tab.py" line="127"/>
+        <location filename="../../ui/report/outline_tools.py" line="99"/>
         <source>Delete (Del); can be undone</source>
         <translation>Supprimer (Suppr) — annulable</translation>
     </message>
     <message>
-        <location filename="../../ui/report/tab.py" line="130"/>
-        <location filename="../../ui/report/tab.py" line="450"/>
+        <location filename="../../ui/report/outline_tools.py" line="103"/>
+        <location filename="../../ui/report/tab.py" line="375"/>
         <source>Create sections from the programme</source>
         <translation>Créer les sections depuis le programme</translation>
     </message>
     <message>
-        <location filename="../../ui/report/tab.py" line="132"/>
+        <location filename="../../ui/report/outline_tools.py" line="105"/>
         <source>One section for each programme item that has none yet, with its interventions</source>
         <translation>Une section par séance du programme qui n&apos;en a pas encore, avec ses interventions</translation>
     </message>
     <message>
-        <location filename="../../ui/report/tab.py" line="137"/>
+        <location filename="../../ui/report/outline_tools.py" line="114"/>
         <source>Add: </source>
         <translation>Ajouter : </translation>
     </message>
     <message>
-        <location filename="../../ui/report/tab.py" line="344"/>
+        <location filename="../../ui/report/tab.py" line="269"/>
         <source>New section</source>
         <translation>Nouvelle section</translation>
     </message>
     <message>
-        <location filename="../../ui/report/tab.py" line="347"/>
+        <location filename="../../ui/report/tab.py" line="272"/>
         <source>Add a section</source>
         <translation>Ajouter une section</translation>
     </message>
     <message>
-        <location filename="../../ui/report/tab.py" line="371"/>
+        <location filename="../../ui/report/tab.py" line="296"/>
         <source>Add « {0} »</source>
         <translation>Ajouter « {0} »</translation>
     </message>
     <message>
-        <location filename="../../ui/report/tab.py" line="384"/>
+        <location filename="../../ui/report/tab.py" line="309"/>
         <source>Delete « {0} »</source>
         <translation>Supprimer « {0} »</translation>
     </message>
     <message>
-        <location filename="../../ui/report/tab.py" line="418"/>
+        <location filename="../../ui/report/tab.py" line="343"/>
         <source>Move « {0} »</source>
         <translation>Déplacer « {0} »</translation>
     </message>
     <message>
-        <location filename="../../ui/report/tab.py" line="431"/>
+        <location filename="../../ui/report/tab.py" line="356"/>
         <source>Edit the section</source>
         <translation>Modifier la section</translation>
     </message>
     <message>
-        <location filename="../../ui/report/tab.py" line="435"/>
+        <location filename="../../ui/report/tab.py" line="360"/>
         <source>Edit the block</source>
         <translation>Modifier le bloc</translation>
     </message>
     <message>
-        <location filename="../../ui/report/tab.py" line="439"/>
+        <location filename="../../ui/report/tab.py" line="364"/>
         <source>Edit the text</source>
         <translation>Modifier le texte</translation>
     </message>
     <message>
-        <location filename="../../ui/report/tab.py" line="455"/>
+        <location filename="../../ui/report/tab.py" line="380"/>
         <source>Every programme item already has its section.</source>
         <translation>Chaque séance du programme a déjà sa section.</translation>
     </message>
@@ -3397,57 +3397,57 @@ Le contenu actuel du fichier est mis de côté dans {1} ; rien n&apos;est suppri
 <context>
     <name>YearActions</name>
     <message>
-        <location filename="../../ui/year/actions.py" line="61"/>
+        <location filename="../../ui/year/actions.py" line="102"/>
         <source>New meeting from…</source>
         <translation>Nouvelle réunion à partir de…</translation>
     </message>
     <message>
-        <location filename="../../ui/year/actions.py" line="62"/>
+        <location filename="../../ui/year/actions.py" line="103"/>
         <source>Next year&apos;s meeting built from this one</source>
         <translation>La réunion de l&apos;an prochain, construite à partir de celle-ci</translation>
     </message>
     <message>
-        <location filename="../../ui/year/actions.py" line="63"/>
+        <location filename="../../ui/year/actions.py" line="104"/>
         <source>Compare with an earlier meeting…</source>
         <translation>Comparer avec une réunion précédente…</translation>
     </message>
     <message>
-        <location filename="../../ui/year/actions.py" line="64"/>
+        <location filename="../../ui/year/actions.py" line="105"/>
         <source>Import participants…</source>
         <translation>Importer des participants…</translation>
     </message>
     <message>
-        <location filename="../../ui/year/actions.py" line="65"/>
+        <location filename="../../ui/year/actions.py" line="106"/>
         <source>Export participants…</source>
         <translation>Exporter les participants…</translation>
     </message>
     <message>
-        <location filename="../../ui/year/actions.py" line="66"/>
+        <location filename="../../ui/year/actions.py" line="107"/>
         <source>Sign-in sheet…</source>
         <translation>Feuille d&apos;émargement…</translation>
     </message>
     <message>
-        <location filename="../../ui/year/actions.py" line="67"/>
+        <location filename="../../ui/year/actions.py" line="108"/>
         <source>Person history…</source>
         <translation>Historique d&apos;une personne…</translation>
     </message>
     <message>
-        <location filename="../../ui/year/actions.py" line="68"/>
+        <location filename="../../ui/year/actions.py" line="109"/>
         <source>Find duplicates…</source>
         <translation>Chercher les doublons…</translation>
     </message>
     <message>
-        <location filename="../../ui/year/actions.py" line="69"/>
+        <location filename="../../ui/year/actions.py" line="110"/>
         <source>Search all meetings…</source>
         <translation>Chercher dans toutes les réunions…</translation>
     </message>
     <message>
-        <location filename="../../ui/year/actions.py" line="142"/>
+        <location filename="../../ui/year/actions.py" line="187"/>
         <source>The meeting was not created.</source>
         <translation>La réunion n&apos;a pas été créée.</translation>
     </message>
     <message>
-        <location filename="../../ui/year/actions.py" line="133"/>
+        <location filename="../../ui/year/actions.py" line="178"/>
         <source>The new meeting is created and open.
 
 Compare it with the meeting it comes from: who attended and is not invited yet, and the moderators, speakers and texts to confirm?</source>
@@ -3456,58 +3456,58 @@ Compare it with the meeting it comes from: who attended and is not invited yet, 
 La comparer avec la réunion d&apos;origine : qui était présent et n&apos;est pas encore invité, et les modérateurs, intervenants et textes à confirmer ?</translation>
     </message>
     <message>
-        <location filename="../../ui/year/actions.py" line="127"/>
+        <location filename="../../ui/year/actions.py" line="172"/>
         <source>New meeting from {0}</source>
         <translation>Nouvelle réunion à partir de {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/year/actions.py" line="137"/>
+        <location filename="../../ui/year/actions.py" line="182"/>
         <source>Compare</source>
         <translation>Comparer</translation>
     </message>
     <message>
-        <location filename="../../ui/year/actions.py" line="229"/>
+        <location filename="../../ui/year/actions.py" line="274"/>
         <source>Import participants</source>
         <translation>Importer des participants</translation>
     </message>
     <message>
-        <location filename="../../ui/year/actions.py" line="231"/>
+        <location filename="../../ui/year/actions.py" line="276"/>
         <source>Participant lists (*.csv *.xlsx *.txt);;All files (*)</source>
         <translation>Listes de participants (*.csv *.xlsx *.txt);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/year/actions.py" line="238"/>
-        <location filename="../../ui/year/actions.py" line="241"/>
+        <location filename="../../ui/year/actions.py" line="283"/>
+        <location filename="../../ui/year/actions.py" line="286"/>
         <source>The file cannot be read.</source>
         <translation>Le fichier ne peut pas être lu.</translation>
     </message>
     <message>
-        <location filename="../../ui/year/actions.py" line="259"/>
+        <location filename="../../ui/year/actions.py" line="302"/>
         <source>Imported: {0} added, {1} updated, {2} skipped, {3} bad rows left out.</source>
         <translation>Import terminé : {0} ajoutées, {1} mises à jour, {2} ignorées, {3} lignes en erreur laissées de côté.</translation>
     </message>
     <message>
-        <location filename="../../ui/year/actions.py" line="276"/>
+        <location filename="../../ui/year/actions.py" line="319"/>
         <source>Export participants</source>
         <translation>Exporter les participants</translation>
     </message>
     <message>
-        <location filename="../../ui/year/actions.py" line="277"/>
+        <location filename="../../ui/year/actions.py" line="320"/>
         <source>participants</source>
         <translation>participants</translation>
     </message>
     <message>
-        <location filename="../../ui/year/actions.py" line="278"/>
+        <location filename="../../ui/year/actions.py" line="321"/>
         <source>CSV for Excel (*.csv);;Excel workbook (*.xlsx)</source>
         <translation>CSV pour Excel (*.csv);;Classeur Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/year/actions.py" line="291"/>
+        <location filename="../../ui/year/actions.py" line="334"/>
         <source>Writing the participant list…</source>
         <translation>Écriture de la liste des participants…</translation>
     </message>
     <message>
-        <location filename="../../ui/year/actions.py" line="292"/>
+        <location filename="../../ui/year/actions.py" line="335"/>
         <source>The participant list is written:
 {0}
 
@@ -3518,37 +3518,37 @@ Open it?</source>
 L&apos;ouvrir ?</translation>
     </message>
     <message>
-        <location filename="../../ui/year/actions.py" line="293"/>
+        <location filename="../../ui/year/actions.py" line="336"/>
         <source>The participant list was not written.</source>
         <translation>La liste des participants n&apos;a pas été enregistrée.</translation>
     </message>
     <message>
-        <location filename="../../ui/year/actions.py" line="302"/>
+        <location filename="../../ui/year/actions.py" line="345"/>
         <source>Word document, A4 upright (*.docx)</source>
         <translation>Document Word, A4 portrait (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../ui/year/actions.py" line="303"/>
+        <location filename="../../ui/year/actions.py" line="346"/>
         <source>Word document, A4 landscape (*.docx)</source>
         <translation>Document Word, A4 paysage (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../ui/year/actions.py" line="307"/>
+        <location filename="../../ui/year/actions.py" line="350"/>
         <source>Sign-in sheet</source>
         <translation>Feuille d&apos;émargement</translation>
     </message>
     <message>
-        <location filename="../../ui/year/actions.py" line="308"/>
+        <location filename="../../ui/year/actions.py" line="351"/>
         <source>sign-in sheet</source>
         <translation>feuille d&apos;émargement</translation>
     </message>
     <message>
-        <location filename="../../ui/year/actions.py" line="321"/>
+        <location filename="../../ui/year/actions.py" line="364"/>
         <source>Writing the sign-in sheet…</source>
         <translation>Écriture de la feuille d&apos;émargement…</translation>
     </message>
     <message>
-        <location filename="../../ui/year/actions.py" line="322"/>
+        <location filename="../../ui/year/actions.py" line="365"/>
         <source>The sign-in sheet is written:
 {0}
 
@@ -3559,7 +3559,7 @@ Open it?</source>
 L&apos;ouvrir ?</translation>
     </message>
     <message>
-        <location filename="../../ui/year/actions.py" line="323"/>
+        <location filename="../../ui/year/actions.py" line="366"/>
         <source>The sign-in sheet was not written.</source>
         <translation>La feuille d&apos;émargement n&apos;a pas été enregistrée.</translation>
     </message>

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QSizePolicy,
@@ -34,24 +33,12 @@ from PySide6.QtWidgets import (
 
 from models.database import Database
 from models.services import attendance, meetings, quorum
-from ui.labels import CIVILITIES, attendance_roles
+from ui.labels import attendance_roles
 from ui.participants.add_dialog import AddParticipantDialog
-from ui.participants.delegates import ChoiceDelegate
 from ui.participants.filter_proxy import ParticipantsFilter
-from ui.participants.table_model import (
-    COLUMNS,
-    ID_ROLE,
-    MODE_COLUMN,
-    PROXY_COLUMN,
-    ROLE_COLUMN,
-    STATUS_COLUMN,
-    ParticipantsModel,
-)
+from ui.participants.table_model import ParticipantsModel
+from ui.participants.table_setup import setup_table, size_columns
 from ui.passing_message import PassingMessage
-
-_MAX_COLUMN_PX = 260
-# Eleven columns share the width: the long texts give way (a tooltip or a wider column shows them).
-_NARROWER = {"function": 160, "organisation": 170, "represented_by": 140, "arrival": 100, "departure": 100}
 
 
 def time_now(language: str, now: dt.datetime | None = None) -> str:
@@ -115,43 +102,8 @@ class ParticipantsTab(QWidget):
     # Building -----------------------------------------------------------------
 
     def _setup_table(self) -> None:
-        table = self.table
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        # Letters are marking keys here, so typing never opens an editor by accident.
-        table.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
-        )
-        table.setAlternatingRowColors(True)
-        table.setWordWrap(False)
-        table.setSortingEnabled(True)
-        header = table.horizontalHeader()
-        header.setSortIndicatorClearable(True)
-        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        # Eleven columns rarely fit: none is stretched (a stretched one is squeezed to nothing when
-        # they overflow); the last takes whatever room is left.
-        header.setStretchLastSection(True)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        # Sizing from a sample keeps opening 5,000 rows fast.
-        header.setResizeContentsPrecision(200)
-        rows = table.verticalHeader()
-        rows.hide()
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows.setDefaultSectionSize(table.fontMetrics().height() + 8)
-        civilities = {code: code or self.tr("(none)") for code in CIVILITIES}
-        table.setItemDelegateForColumn(0, ChoiceDelegate(civilities, editable=True, parent=table))
-        table.setItemDelegateForColumn(MODE_COLUMN, ChoiceDelegate(self.model.modes, parent=table))
-        table.setItemDelegateForColumn(STATUS_COLUMN, ChoiceDelegate(self.model.statuses, parent=table))
-        roles = {code: label or self.tr("(no role)") for code, label in self.model.roles.items()}
-        table.setItemDelegateForColumn(ROLE_COLUMN, ChoiceDelegate(roles, parent=table))
-        table.setItemDelegateForColumn(
-            PROXY_COLUMN,
-            ChoiceDelegate(
-                lambda index: self.model.proxy_choices(index.data(ID_ROLE)),
-                parent=table,
-            ),
-        )
-        table.installEventFilter(self)
+        setup_table(self.table, self.model)
+        self.table.installEventFilter(self)
 
     def _action(self, text: str, keys: list[str], slot, tip: str = "") -> QAction:
         action = QAction(text, self)
@@ -294,12 +246,7 @@ class ParticipantsTab(QWidget):
             self.table.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
 
     def _size_columns(self) -> None:
-        self.table.resizeColumnsToContents()
-        # Long organisation names would push the status and committee columns out of sight.
-        for column in range(self.model.columnCount()):
-            most = _NARROWER.get(COLUMNS[column], _MAX_COLUMN_PX)
-            if self.table.columnWidth(column) > most:
-                self.table.setColumnWidth(column, most)
+        size_columns(self.table, self.model)
 
     # Actions -------------------------------------------------------------------------
 

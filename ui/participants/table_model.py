@@ -7,13 +7,15 @@ Sorting happens here, in Python on precomputed keys, rather than in the
 proxy, whose C++ sort would call ``data()`` thousands of times per change.
 A sort is applied when asked and not kept up live: a row just marked stays
 where the secretary's eyes are instead of jumping to its new place.
+
+The columns are described in ``ui.participants.columns``, the rows in ``ui.participants.rows``.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable
-from typing import Any, NamedTuple
+from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -25,40 +27,33 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QUndoStack
 
 from models.database import Database
-from models.entities import ATTENDANCE_MODES, ATTENDANCE_ROLES, ATTENDANCE_STATUSES
 from models.services import attendance
-from models.services.attendance import AttendanceRow
 from ui import labels
 from ui.participants import commands
+from ui.participants.columns import (
+    COLUMNS,
+    COMMITTEE_COLUMNS,
+    ID_ROLE,
+    MODE_COLUMN,
+    PROXY_COLUMN,
+    ROLE_COLUMN,
+    STATUS_COLOURS,
+    STATUS_COLUMN,
+    headers,
+)
 from ui.participants.folding import fold
+from ui.participants.rows import (
+    NO_COMMITTEE,
+    PERSON_FIELDS,
+    ParticipantRow,
+    combined,
+    consecutive_runs,
+    haystack,
+    shown,
+    sort_key,
+)
 from ui.undo import DataCommand, run
 
-COLUMNS = (
-    "civility",
-    "first_name",
-    "last_name",
-    "function",
-    "organisation",
-    "mode",
-    "status",
-    "role",
-    "represented_by",
-    "arrival",
-    "departure",
-)
-PERSON_COLUMNS = COLUMNS[:5]
-MODE_COLUMN = COLUMNS.index("mode")
-STATUS_COLUMN = COLUMNS.index("status")
-ROLE_COLUMN = COLUMNS.index("role")
-PROXY_COLUMN = COLUMNS.index("represented_by")
-# What the committee columns store, by column name (update_attendance's fields).
-COMMITTEE_COLUMNS = {
-    "role": "role",
-    "represented_by": "represented_by_id",
-    "arrival": "arrival",
-    "departure": "departure",
-}
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
 _DISPLAY, _EDIT, _FOREGROUND, _TOOLTIP, _ID = (
     int(role)
     for role in (
@@ -69,85 +64,8 @@ _DISPLAY, _EDIT, _FOREGROUND, _TOOLTIP, _ID = (
         ID_ROLE,
     )
 )
-_STATUS_COLOURS = {"present": "#1b7a2f", "excused": "#a35c00", "absent": "#b3261e", "invited": "#6b6b6b"}
-_DISPLAYED = (
-    "civility",
-    "first_name",
-    "last_name",
-    "function",
-    "organisation",
-    "email",
-    "status",
-    "mode",
-    "role",
-    "represented_by_id",
-    "arrival",
-    "departure",
-)
-_PERSON_FIELDS = _DISPLAYED.index("status")
 
 Index = QModelIndex | QPersistentModelIndex
-_NO_COMMITTEE = ("", None, "", "")
-
-
-class ParticipantRow(NamedTuple):
-    """An attendance row with what a committee records beside it (role, proxy, arrival, departure)."""
-
-    id: int
-    person_id: int
-    civility: str
-    first_name: str
-    last_name: str
-    function: str
-    organisation: str
-    email: str
-    status: str
-    mode: str
-    position: int
-    role: str
-    represented_by_id: int | None
-    arrival: str
-    departure: str
-
-
-_BASE_FIELDS = ParticipantRow._fields[: ParticipantRow._fields.index("role")]
-
-
-def haystack(row: ParticipantRow) -> str:
-    """What the filter looks in: names and organisation, folded once per row."""
-    return fold(f"{row.first_name} {row.last_name} {row.organisation}")
-
-
-def _shown(row: ParticipantRow) -> tuple:
-    # ``position`` left out: it shifts for every row after an insert and shows nowhere.
-    return tuple(getattr(row, name) for name in _DISPLAYED)
-
-
-def _runs(rows: list[int]) -> list[tuple[int, int]]:
-    """Sorted row numbers as (first, last) runs of consecutive rows."""
-    runs: list[tuple[int, int]] = []
-    for row in rows:
-        if runs and runs[-1][1] == row - 1:
-            runs[-1] = (runs[-1][0], row)
-        else:
-            runs.append((row, row))
-    return runs
-
-
-def _sort_key(
-    column: int, names: Callable[[int | None], str] = lambda _i: ""
-) -> Callable[[ParticipantRow], Any]:
-    name = COLUMNS[column]
-    if name in ("mode", "status", "role"):
-        order = {"mode": ATTENDANCE_MODES, "status": ATTENDANCE_STATUSES, "role": ATTENDANCE_ROLES}[name]
-        return lambda r: (order.index(getattr(r, name)), fold(r.last_name), fold(r.first_name))
-    if name == "represented_by":
-        return lambda r: (fold(names(r.represented_by_id)), fold(r.last_name), fold(r.first_name))
-    return lambda r: (fold(getattr(r, name)), fold(r.last_name), fold(r.first_name))
-
-
-def _combined(row: AttendanceRow, committee: tuple) -> ParticipantRow:
-    return ParticipantRow(*(getattr(row, name) for name in _BASE_FIELDS), *committee)
 
 
 class ParticipantsModel(QAbstractTableModel):
@@ -162,20 +80,8 @@ class ParticipantsModel(QAbstractTableModel):
         self._statuses_feminine = labels.attendance_statuses_feminine()
         self.modes = labels.attendance_modes()
         self.roles = labels.attendance_roles()
-        self._headers = (
-            self.tr("Title"),
-            self.tr("First name"),
-            self.tr("Last name"),
-            self.tr("Function"),
-            self.tr("Organisation"),
-            self.tr("Mode"),
-            self.tr("Status"),
-            self.tr("Role"),
-            self.tr("Represented by"),
-            self.tr("Arrival"),
-            self.tr("Departure"),
-        )
-        self._brushes = {code: QBrush(QColor(colour)) for code, colour in _STATUS_COLOURS.items()}
+        self._headers = headers()
+        self._brushes = {code: QBrush(QColor(colour)) for code, colour in STATUS_COLOURS.items()}
         self.meeting_id: int | None = None
         self.rows: list[ParticipantRow] = []
         self.hay: list[str] = []  # parallel to rows; read by the filter proxy
@@ -198,7 +104,7 @@ class ParticipantsModel(QAbstractTableModel):
         with self._db.reading() as session:
             rows = attendance.attendance_rows(session, self.meeting_id, ids)
             committee = attendance.committee_fields(session, self.meeting_id, ids)
-        return [_combined(row, committee.get(row.id, _NO_COMMITTEE)) for row in rows]
+        return [combined(row, committee.get(row.id, NO_COMMITTEE)) for row in rows]
 
     def _reindex(self) -> None:
         self._row_of = {row.id: i for i, row in enumerate(self.rows)}
@@ -244,7 +150,7 @@ class ParticipantsModel(QAbstractTableModel):
         ids = list(ids)
         fresh = {row.id: row for row in self._read(ids)}
         gone = sorted((self._row_of[i] for i in ids if i in self._row_of and i not in fresh), reverse=True)
-        for first, last in reversed(_runs(sorted(gone))):
+        for first, last in reversed(consecutive_runs(sorted(gone))):
             self.beginRemoveRows(QModelIndex(), first, last)
             for row in self.rows[first : last + 1]:
                 self._count(row, -1)
@@ -273,9 +179,9 @@ class ParticipantsModel(QAbstractTableModel):
         marks_only = True
         for row in fresh:
             i = self._row_of[row.id]
-            before, after = _shown(self.rows[i]), _shown(row)
+            before, after = shown(self.rows[i]), shown(row)
             if before != after:
-                marks_only = marks_only and before[:_PERSON_FIELDS] == after[:_PERSON_FIELDS]
+                marks_only = marks_only and before[:PERSON_FIELDS] == after[:PERSON_FIELDS]
                 self._count(self.rows[i], -1)
                 self._count(row, 1)
                 self.rows[i] = row
@@ -283,7 +189,7 @@ class ParticipantsModel(QAbstractTableModel):
                 changed.append(i)
         # Naming only the mark columns lets the filter proxy skip re-filtering.
         left = MODE_COLUMN if marks_only else 0
-        for first, last in _runs(sorted(changed)):
+        for first, last in consecutive_runs(sorted(changed)):
             self.dataChanged.emit(self.index(first, left), self.index(last, len(COLUMNS) - 1))
         if not marks_only and self.rows:
             # A renamed person may be someone's proxy: that column shows their name.
@@ -369,7 +275,7 @@ class ParticipantsModel(QAbstractTableModel):
             self._keys = {}
             self._arrange(lambda r: positions.get(r.id, 0), reverse=False)
             return
-        key = _sort_key(column, self.name_of)
+        key = sort_key(column, self.name_of)
         self._keys = {row.id: key(row) for row in self.rows}
         self._arrange(lambda r: self._keys[r.id], reverse=order == Qt.SortOrder.DescendingOrder)
 
@@ -379,7 +285,7 @@ class ParticipantsModel(QAbstractTableModel):
         Selection and current row follow their rows (persistent indexes)."""
         if self._sort_column < 0 or not changed:
             return
-        key = _sort_key(self._sort_column, self.name_of)
+        key = sort_key(self._sort_column, self.name_of)
         moved = False
         for i in changed:
             row = self.rows[i]

@@ -10,16 +10,12 @@ second without typing; each save is an undo step.
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
-    QMenu,
-    QPushButton,
     QSplitter,
     QStackedWidget,
-    QToolBar,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +28,7 @@ from ui.passing_message import PassingMessage
 from ui.report import commands
 from ui.report.block_editor import BlockEditor
 from ui.report.outline_model import Key, Node, OutlineModel
+from ui.report.outline_tools import make_actions, outline_panel
 from ui.report.outline_view import OutlineView
 from ui.report.section_editor import SectionEditor
 from ui.report.terms import block_label
@@ -40,6 +37,14 @@ from ui.undo import DataCommand, run
 
 class ReportTab(QWidget):
     stored = Signal()
+    # The outline's actions, made by ui.report.outline_tools.make_actions.
+    add_section_action: QAction
+    add_subsection_action: QAction
+    add_block_actions: dict[str, QAction]
+    move_up_action: QAction
+    move_down_action: QAction
+    delete_action: QAction
+    from_programme_action: QAction
 
     def __init__(self, db: Database, undo_stack: QUndoStack, parent: QWidget | None = None):
         super().__init__(parent)
@@ -77,86 +82,14 @@ class ReportTab(QWidget):
 
         self.message = PassingMessage()
 
-        self._make_actions()
+        make_actions(self)
         self._layout()
         self.set_meeting(None)
 
     # Building ---------------------------------------------------------------------
 
-    def _action(self, text: str, slot, shortcut: str = "", tip: str = "") -> QAction:
-        action = QAction(text, self)
-        if shortcut:
-            action.setShortcut(QKeySequence(shortcut))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        action.setToolTip(tip or text)
-        action.triggered.connect(slot)
-        self.tree.addAction(action)
-        return action
-
-    def _make_actions(self) -> None:
-        self.add_section_action = self._action(
-            self.tr("Section"), self.add_section, tip=self.tr("Add a section after the chosen one")
-        )
-        self.add_subsection_action = self._action(
-            self.tr("Sub-section"),
-            self.add_subsection,
-            tip=self.tr("Add a sub-section to the chosen section"),
-        )
-        kinds = labels.block_kinds()
-        self.add_block_actions = {
-            kind: self._action(
-                label,
-                lambda _checked=False, k=kind: self.add_block(k),
-                tip=self.tr("Add a « {0} » block to the chosen section").format(label),
-            )
-            for kind, label in kinds.items()
-        }
-        self.move_up_action = self._action(
-            self.tr("Move up"), lambda: self.move_by(-1), "Alt+Up", self.tr("Move up (Alt+Up)")
-        )
-        self.move_down_action = self._action(
-            self.tr("Move down"), lambda: self.move_by(1), "Alt+Down", self.tr("Move down (Alt+Down)")
-        )
-        self.delete_action = self._action(
-            self.tr("Delete"), self.delete_current, "Del", self.tr("Delete (Del); can be undone")
-        )
-        self.from_programme_action = self._action(
-            self.tr("Create sections from the programme"),
-            self.sections_from_programme,
-            tip=self.tr("One section for each programme item that has none yet, with its interventions"),
-        )
-
     def _layout(self) -> None:
-        adding = QToolBar()
-        adding.addWidget(QLabel(self.tr("Add: ")))
-        adding.addAction(self.add_section_action)
-        adding.addAction(self.add_subsection_action)
-        adding.addSeparator()
-        # Interventions are most of a report: one click; the other kinds in the menu.
-        blocks = QToolButton()
-        blocks.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
-        blocks.setDefaultAction(self.add_block_actions["intervention"])
-        menu = QMenu(blocks)
-        for action in self.add_block_actions.values():
-            menu.addAction(action)
-        blocks.setMenu(menu)
-        adding.addWidget(blocks)
-        editing = QToolBar()
-        editing.addAction(self.move_up_action)
-        editing.addAction(self.move_down_action)
-        editing.addSeparator()
-        editing.addAction(self.delete_action)
-        from_programme = QPushButton(self.from_programme_action.text())
-        from_programme.setToolTip(self.from_programme_action.toolTip())
-        from_programme.clicked.connect(self.from_programme_action.trigger)
-        self.from_programme_action.enabledChanged.connect(from_programme.setEnabled)
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(adding)
-        left_layout.addWidget(editing)
-        left_layout.addWidget(self.tree, 1)
-        left_layout.addWidget(from_programme)
+        left = outline_panel(self)
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(self.editors)

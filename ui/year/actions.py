@@ -6,31 +6,43 @@ Compare with an earlier meeting…. Edit: Search all meetings (Ctrl+Shift+F)
 shows the search dock.
 
 The window creates one ``YearActions`` and ui/menus.py places its actions.
+It is given what it works with, not the window (so it never imports
+ui.main_window): the database, the settings, the undo stack, the meetings
+list, the tabs, the status bar, how to read the meeting shown, store what is
+typed, reload and bring a tab forward. Files are written by
+ui/year/files.FileWriter, the worker the Word export uses too.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QMainWindow
+from PySide6.QtWidgets import QApplication, QMainWindow, QStatusBar, QTabWidget, QWidget
 
 from models.errors import MinutierError
 from models.services import meetings
 from models.services.reading import programme_item_of
 from ui import dialogs
+from ui.tab_slots import TabSlot
 from ui.undo import run
 from ui.year import files
 from ui.year.search import SearchDock
 
 if TYPE_CHECKING:  # the dialogs' modules load when first opened, not at start-up
+    from models.database import Database
+    from ui.history import UndoStack
+    from ui.meetings_panel import MeetingsPanel
+    from ui.settings import Settings
     from ui.year.comparison import ComparisonDialog
+    from ui.year.duplicates import DuplicatesDialog
     from ui.year.import_people import ImportDialog
     from ui.year.new_from import NewFromDialog
-    from ui.year.people import DuplicatesDialog, PersonHistoryDialog
+    from ui.year.person_history import PersonHistoryDialog
 
 log = logging.getLogger("minutier.ui")
 
@@ -45,11 +57,40 @@ TAB_KEYS = {
 
 
 class YearActions(QObject):
-    def __init__(self, window: QMainWindow):
+    """``window``: the parent of the dialogs, where the search dock docks. ``meeting_id()``: the
+    meeting shown (None: none). ``tabs``: the window's tabs, whose Participants tab (a
+    ui.tab_slots.TabSlot keyed "participants") gives the person selected. ``show_tab(key)``:
+    brings a tab forward and returns its widget. ``flush``: stores what is being typed;
+    ``reload``: the tabs reload after a dialog's change."""
+
+    def __init__(
+        self,
+        window: QMainWindow,
+        db: Database,
+        settings: Settings,
+        stack: UndoStack,
+        panel: MeetingsPanel,
+        *,
+        meeting_id: Callable[[], int | None],
+        tabs: QTabWidget,
+        show_tab: Callable[[str], QWidget | None],
+        status_bar: QStatusBar,
+        flush: Callable[[], None],
+        reload: Callable[[], None],
+    ):
         super().__init__(window)
-        self.window = window
-        self.db = window.db
-        self.writer = files.FileWriter(self.db, window)
+        self._window = window
+        self.db = db
+        self._settings = settings
+        self._stack = stack
+        self._panel = panel
+        self._meeting_id = meeting_id
+        self._tabs = tabs
+        self._show_tab = show_tab
+        self._status_bar = status_bar
+        self._flush = flush
+        self._reload = reload
+        self.writer = files.FileWriter(db, window, flush=flush)
         self.writer.busy_changed.connect(lambda _busy: self._update())
         # The dialogs last opened (tests and screenshots reach them here).
         self.new_from_dialog: NewFromDialog | None = None
@@ -68,14 +109,14 @@ class YearActions(QObject):
         self.duplicates_action = self._action(self.tr("Find duplicates…"), self.find_duplicates)
         self.search_action = self._action(self.tr("Search all meetings…"), self.show_search, "Ctrl+Shift+F")
 
-        self.search_dock = SearchDock(self.db, window)
+        self.search_dock = SearchDock(db, window)
         self.search_dock.panel.open_hit.connect(self.open_hit)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.search_dock)
         self.search_dock.hide()
 
-        window.panel.opened.connect(lambda _id: self._update())
-        window.panel.shown.connect(lambda _id: self._update())
-        window.panel.changed.connect(self._update)
+        panel.opened.connect(lambda _id: self._update())
+        panel.shown.connect(lambda _id: self._update())
+        panel.changed.connect(self._update)
         self._update()
 
     def _action(self, text: str, slot, shortcut: str = "") -> QAction:
@@ -85,8 +126,13 @@ class YearActions(QObject):
         action.triggered.connect(lambda _checked=False: slot())
         return action
 
+    @property
+    def meeting_id(self) -> int | None:
+        """The meeting shown in the window."""
+        return self._meeting_id()
+
     def _update(self) -> None:
-        has_meeting = self.window.meeting_id is not None
+        has_meeting = self.meeting_id is not None
         for action in (self.new_from_action, self.compare_action, self.import_action):
             action.setEnabled(has_meeting)
         for action in (self.export_people_action, self.sign_in_action):
@@ -98,11 +144,11 @@ class YearActions(QObject):
 
     def _changed(self) -> None:
         """A command of these dialogs stored a change: the tabs reload."""
-        self.window.reload()
+        self._reload()
 
     def _meeting_label(self) -> str:
         with self.db.reading() as session:
-            meeting = meetings.get_meeting(session, self.window.meeting_id)
+            meeting = meetings.get_meeting(session, self.meeting_id)
             return f"{meeting.title} ({meeting.date.year})"
 
     # ------------------------------------------------------------ next year's meeting
@@ -111,8 +157,8 @@ class YearActions(QObject):
         """Open the dialog (window-modal); on « Create », the meeting is made and opened."""
         from ui.year.new_from import NewFromDialog
 
-        self.window.flush()
-        dialog = NewFromDialog(self.db, self.window.meeting_id, self.window)
+        self._flush()
+        dialog = NewFromDialog(self.db, self.meeting_id, self._window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.destroyed.connect(lambda _obj=None: setattr(self, "new_from_dialog", None))
         dialog.accepted.connect(lambda: self.create_from(dialog))
@@ -122,11 +168,10 @@ class YearActions(QObject):
 
     def create_from(self, dialog: NewFromDialog) -> int | None:
         source_id = dialog.source_id()
-        panel = self.window.panel
         command = dialog.command(
-            self.tr("New meeting from {0}").format(self._meeting_label()), panel.show_after
+            self.tr("New meeting from {0}").format(self._meeting_label()), self._panel.show_after
         )
-        if not run(self.window.undo_stack, command, self._not_created):
+        if not run(self._stack, command, self._not_created):
             return None
         new_id = command.meeting_id
         question = self.tr(
@@ -134,26 +179,26 @@ class YearActions(QObject):
             "Compare it with the meeting it comes from: who attended and is not invited yet, "
             "and the moderators, speakers and texts to confirm?"
         )
-        if dialogs.ask(self.window, question, self.tr("Compare")):
+        if dialogs.ask(self._window, question, self.tr("Compare")):
             self.compare(source_id)
         return new_id
 
     def _not_created(self, message: str) -> None:
-        dialogs.error(self.window, self.tr("The meeting was not created.") + "\n" + message)
+        dialogs.error(self._window, self.tr("The meeting was not created.") + "\n" + message)
 
     def compare(self, old_id: int | None = None) -> ComparisonDialog | None:
         from ui.year.comparison import ComparisonDialog
 
-        if self.window.meeting_id is None:
+        if self.meeting_id is None:
             return None
         if self.comparison is not None:
             self.comparison.close()
         dialog = ComparisonDialog(
             self.db,
-            self.window.undo_stack,
-            self.window.meeting_id,
+            self._stack,
+            self.meeting_id,
             old_id,
-            self.window,
+            self._window,
             on_change=self._changed,
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -167,8 +212,10 @@ class YearActions(QObject):
     # ------------------------------------------------------------ people across years
 
     def current_person(self) -> int | None:
-        """The person selected in the Participants tab, if it is built and has a selection."""
-        slot = self.window.slot("participants")
+        """The person selected in the Participants tab, if it is the tab shown and has a selection."""
+        slot = self._tabs.currentWidget()
+        if not isinstance(slot, TabSlot) or slot.key != "participants":
+            return None
         tab = slot.tab
         if tab is None or not hasattr(tab, "selected_ids") or not hasattr(tab, "model"):
             return None
@@ -179,13 +226,13 @@ class YearActions(QObject):
         return tab.model.rows[row].person_id if row is not None else None
 
     def person_history(self, person_id: int | None = None) -> PersonHistoryDialog:
-        from ui.year.people import PersonHistoryDialog
+        from ui.year.person_history import PersonHistoryDialog
 
-        if person_id is None and self.window.tabs.currentWidget() is self.window.slot("participants"):
+        if person_id is None:
             person_id = self.current_person()
         if self.history is not None:
             self.history.close()
-        dialog = PersonHistoryDialog(self.db, person_id, self.window)
+        dialog = PersonHistoryDialog(self.db, person_id, self._window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.destroyed.connect(lambda _obj=None: setattr(self, "history", None))
         dialog.open_meeting.connect(lambda mid: self._open(mid, "participants"))
@@ -196,15 +243,13 @@ class YearActions(QObject):
         return dialog
 
     def find_duplicates(self, person_id: int | None = None) -> DuplicatesDialog:
-        from ui.year.people import DuplicatesDialog
+        from ui.year.duplicates import DuplicatesDialog
 
         if self.duplicates is not None:
             self.duplicates.close()
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            dialog = DuplicatesDialog(
-                self.db, self.window.undo_stack, person_id, self.window, on_change=self._changed
-            )
+            dialog = DuplicatesDialog(self.db, self._stack, person_id, self._window, on_change=self._changed)
         finally:
             QApplication.restoreOverrideCursor()
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -220,12 +265,12 @@ class YearActions(QObject):
         from models import tabular
         from ui.year.import_people import ImportDialog
 
-        if self.window.meeting_id is None:
+        if self.meeting_id is None:
             return None
-        self.window.flush()
-        folder = self.window.settings.export_folder or str(Path.home())
+        self._flush()
+        folder = self._settings.export_folder or str(Path.home())
         path = files.choose_open(
-            self.window,
+            self._window,
             self.tr("Import participants"),
             folder,
             self.tr("Participant lists (*.csv *.xlsx *.txt);;All files (*)"),
@@ -235,14 +280,12 @@ class YearActions(QObject):
         try:
             table = tabular.read_table(Path(path))
         except MinutierError as exc:
-            dialogs.error(self.window, self.tr("The file cannot be read.") + "\n" + str(exc))
+            dialogs.error(self._window, self.tr("The file cannot be read.") + "\n" + str(exc))
             return None
         except OSError as exc:
-            dialogs.error(self.window, self.tr("The file cannot be read.") + "\n" + str(exc))
+            dialogs.error(self._window, self.tr("The file cannot be read.") + "\n" + str(exc))
             return None
-        dialog = ImportDialog(
-            self.db, self.window.settings, self.window.meeting_id, Path(path), table, self.window
-        )
+        dialog = ImportDialog(self.db, self._settings, self.meeting_id, Path(path), table, self._window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.destroyed.connect(lambda _obj=None: setattr(self, "import_dialog", None))
         dialog.imported.connect(self._imported)
@@ -252,10 +295,10 @@ class YearActions(QObject):
 
     def _imported(self, result) -> None:
         # Not undoable: older steps must not undo over what the import wrote.
-        self.window.undo_stack.clear()
-        self.window.reload()
-        self.window.show_tab("participants")
-        self.window.statusBar().showMessage(
+        self._stack.clear()
+        self._reload()
+        self._show_tab("participants")
+        self._status_bar.showMessage(
             self.tr("Imported: {0} added, {1} updated, {2} skipped, {3} bad rows left out.").format(
                 result.added, result.updated, result.skipped, result.bad
             ),
@@ -263,16 +306,16 @@ class YearActions(QObject):
         )
 
     def _suggested(self, suffix: str, extension: str) -> str:
-        folder = Path(self.window.settings.export_folder or Path.home())
+        folder = Path(self._settings.export_folder or Path.home())
         stem = files.safe_stem(self._meeting_label(), "minutier")
         return str(folder / f"{stem} - {suffix}.{extension}")
 
     def export_people(self) -> bool:
-        if self.window.meeting_id is None or self.writer.busy:
+        if self.meeting_id is None or self.writer.busy:
             return False
-        self.window.flush()
+        self._flush()
         path = files.choose_save(
-            self.window,
+            self._window,
             self.tr("Export participants"),
             self._suggested(self.tr("participants"), "csv"),
             self.tr("CSV for Excel (*.csv);;Excel workbook (*.xlsx)"),
@@ -294,16 +337,16 @@ class YearActions(QObject):
         )
 
     def sign_in_sheet(self) -> bool:
-        if self.window.meeting_id is None or self.writer.busy:
+        if self.meeting_id is None or self.writer.busy:
             return False
-        self.window.flush()
+        self._flush()
         # The page's orientation is chosen with the file, as its type: no extra dialog.
         kinds = [
             self.tr("Word document, A4 upright (*.docx)"),
             self.tr("Word document, A4 landscape (*.docx)"),
         ]
         path, kind = files.choose_save_filtered(
-            self.window,
+            self._window,
             self.tr("Sign-in sheet"),
             self._suggested(self.tr("sign-in sheet"), "docx"),
             ";;".join(kinds),
@@ -324,9 +367,9 @@ class YearActions(QObject):
         )
 
     def write(self, target: Path, read, render, *, working: str, done: str, failed: str) -> bool:
-        self.window.settings.export_folder = str(target.parent)
+        self._settings.export_folder = str(target.parent)
         return self.writer.write(
-            self.window.meeting_id, target, read, render, working=working, done=done, failed=failed
+            self.meeting_id, target, read, render, working=working, done=done, failed=failed
         )
 
     # ------------------------------------------------------------ search
@@ -336,7 +379,7 @@ class YearActions(QObject):
         self.search_dock.show()
         if narrow:
             # Wide enough for the text around the words, the column that tells hits apart.
-            self.window.resizeDocks([self.search_dock], [460], Qt.Orientation.Horizontal)
+            self._window.resizeDocks([self.search_dock], [460], Qt.Orientation.Horizontal)
         self.search_dock.raise_()
         self.search_dock.panel.focus()
 
@@ -363,11 +406,11 @@ class YearActions(QObject):
 
     def _open(self, meeting_id: int, tab_key: str):
         """Open the meeting (if it is not the open one) and bring ``tab_key`` forward; its widget."""
-        if meeting_id != self.window.meeting_id:
-            self.window.panel.select(meeting_id)
-        if meeting_id != self.window.meeting_id:
+        if meeting_id != self.meeting_id:
+            self._panel.select(meeting_id)
+        if meeting_id != self.meeting_id:
             return None  # deleted meanwhile
-        return self.window.show_tab(tab_key)
+        return self._show_tab(tab_key)
 
     def _open_item(self, meeting_id: int, item_id: int) -> None:
         tab = self._open(meeting_id, "programme")

@@ -1,8 +1,15 @@
 """Choosing a file, and writing one in a worker thread with a progress dialog.
 
-Every file dialog of ui/year goes through ``choose_save`` / ``choose_open``.
-A test sets ``chooser`` (or uses ``choosing``) to answer them without a
-dialog, as ui/dialogs.observer does for message boxes; Qt is never mocked.
+Every file dialog of ui/year and ui/export_action.py goes through
+``choose_save`` / ``choose_open``. A test sets ``chooser`` (or uses
+``choosing``) to answer them without a dialog, as ui/dialogs.observer does
+for message boxes; Qt is never mocked.
+
+``FileWriter`` is the one worker of every file the editor writes from a
+meeting: the minutes in Word or PDF (ui/export_action.py), the participant
+list and the sign-in sheet (ui/year/actions.py). It stores what is being
+typed, reads the meeting in the worker's own session, writes atomically,
+then offers to open the file or says in one sentence why it was not written.
 """
 
 from __future__ import annotations
@@ -185,15 +192,20 @@ class WriteThread(QThread):
 
 
 class FileWriter(QObject):
-    """One file written at a time; ``finished(path or "")`` when a run is over (tests wait on it)."""
+    """One file written at a time; ``finished(path or "")`` when a run is over (tests wait on it).
+
+    ``window``: the parent of the progress dialog and of the messages. ``flush``: stores what is
+    still waiting for the end of a typing pause, so the file holds what is on screen.
+    """
 
     finished = Signal(str)
     busy_changed = Signal(bool)
 
-    def __init__(self, db: Database, window: QWidget):
+    def __init__(self, db: Database, window: QWidget, *, flush: Callable[[], None]):
         super().__init__(window)
         self._db = db
         self._window = window
+        self._flush = flush
         self.thread: WriteThread | None = None
         self._progress: QProgressDialog | None = None
         self._done_text = ""
@@ -217,6 +229,7 @@ class FileWriter(QObject):
         """Start writing; ``done`` has {0} for the path. False when a file is being written already."""
         if self.thread is not None:
             return False
+        self._flush()  # before the worker reads: its session sees only what is stored
         self._done_text, self._failed_text = done, failed
         self._progress = QProgressDialog(working, "", 0, 0, self._window)
         self._progress.setCancelButton(None)

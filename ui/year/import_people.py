@@ -16,27 +16,18 @@ The import is not an undoable command: it may create hundreds of people and
 change roster records shared by every meeting, and replaying it after an
 undo would have to plan again. The undo history is cleared after it, so
 that no older step undoes over it.
+
+The columns page's parts are in ``ui.year.import_columns``, the check
+page's in ``ui.year.import_plan``.
 """
 
 from __future__ import annotations
 
-import hashlib
 import html
-import json
 import re
 from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-    Signal,
-)
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -57,313 +48,10 @@ from models.database import Database
 from models.errors import ConflictError, MinutierError
 from models.services import meetings
 from models.tabular import Table
-from ui import dialogs, labels
+from ui import dialogs
 from ui.settings import Settings
-
-Index = QModelIndex | QPersistentModelIndex
-ROOT = QModelIndex()
-PREVIEW_ROWS = 8
-_BAD = QColor("#b3261e")
-
-
-# ---------------------------------------------------------------- the mapping remembered
-
-
-def _store(settings: Settings):
-    # ui.settings has named accessors only; a mapping per header set is keyed by a hash, so it
-    # goes to the same QSettings store directly.
-    return settings._q
-
-
-def _headers_key(headers: tuple[str, ...]) -> str:
-    digest = hashlib.sha1("\x1f".join(sorted(headers)).encode("utf-8")).hexdigest()[:16]
-    return f"import/mappings/{digest}"
-
-
-def remembered_mapping(settings: Settings, headers: tuple[str, ...]) -> dict[str, str] | None:
-    """The mapping the user last confirmed for this set of headers (only headers still there)."""
-    raw = _store(settings).value(_headers_key(headers), "")
-    try:
-        mapping = json.loads(raw) if raw else None
-    except (TypeError, ValueError):
-        return None
-    if not isinstance(mapping, dict):
-        return None
-    return {
-        f: h for f, h in mapping.items() if f in people_import.FIELDS and isinstance(h, str) and h in headers
-    }
-
-
-def remember_mapping(settings: Settings, headers: tuple[str, ...], mapping: dict[str, str]) -> None:
-    _store(settings).setValue(_headers_key(headers), json.dumps(mapping, ensure_ascii=False))
-
-
-# ---------------------------------------------------------------- the models
-
-
-class PreviewModel(QAbstractTableModel):
-    """The first rows of the file; each column's header names the field it feeds."""
-
-    def __init__(self, table: Table, field_names: dict[str, str], parent=None):
-        super().__init__(parent)
-        self.headers = table.headers
-        self.rows = [r.values for r in table.rows[:PREVIEW_ROWS]]
-        self.lines = [r.line for r in table.rows[:PREVIEW_ROWS]]
-        self._field_names = field_names
-        self.fed: dict[str, str] = {}  # header -> field
-
-    def set_mapping(self, mapping: dict[str, str]) -> None:
-        self.fed = {h: f for f, h in mapping.items() if h}
-        if self.headers:
-            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.headers) - 1)
-            if self.rows:
-                self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, len(self.headers) - 1))
-
-    def rowCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Vertical:
-            return str(self.lines[section]) if 0 <= section < len(self.lines) else None
-        if not 0 <= section < len(self.headers):
-            return None
-        header = self.headers[section]
-        field = self.fed.get(header)
-        return (
-            f"{header}\n→ {self._field_names[field]}" if field else f"{header}\n({self.tr('not imported')})"
-        )
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        values = self.rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return values[index.column()] if index.column() < len(values) else ""
-        if role == Qt.ItemDataRole.ForegroundRole and self.headers[index.column()] not in self.fed:
-            return QBrush(QColor("#888888"))
-        return None
-
-
-ACTIONS = ("add", "update", "skip", "bad")
-
-
-class PlanModel(QAbstractTableModel):
-    """The plan row by row: line, what happens, name, organisation, details or reason."""
-
-    COLUMNS = 5
-    ACTION_ROLE = Qt.ItemDataRole.UserRole + 1
-
-    def __init__(self, field_names: dict[str, str], parent=None):
-        super().__init__(parent)
-        self.rows: list[people_import.PlanRow] = []
-        self._field_names = field_names
-
-    def set_plan(self, plan: people_import.ImportPlan | None) -> None:
-        self.beginResetModel()
-        self.rows = list(plan.rows) if plan is not None else []
-        self.endResetModel()
-
-    def action_name(self, action: str) -> str:
-        return {
-            "add": self.tr("Add"),
-            "update": self.tr("Update"),
-            "skip": self.tr("Skip"),
-            "bad": self.tr("Bad row"),
-        }[action]
-
-    def reason(self, text: str) -> str:
-        """The plan's English reasons, in the interface's language."""
-        out = []
-        for part in text.split("; "):
-            fixed = {
-                "no name and no organisation": self.tr("no name and no organisation"),
-                "new person": self.tr("new person"),
-                "same email": self.tr("matched by email"),
-                "same name and organisation": self.tr("matched by name and organisation"),
-                "same name": self.tr("matched by name"),
-                "already on the list, nothing to change": self.tr("already on the list, nothing to change"),
-                "already on the list": self.tr("already on the list"),
-            }
-            if part in fixed:
-                out.append(fixed[part])
-                continue
-            m = re.fullmatch(r"same person as line (\d+)", part)
-            if m:
-                out.append(self.tr("same person as line {0}").format(m.group(1)))
-                continue
-            m = re.fullmatch(r"(\d+) cells, the header has (\d+)", part)
-            if m:
-                out.append(self.tr("{0} cells, the header has {1}").format(*m.groups()))
-                continue
-            m = re.fullmatch(r"(\w[\w ]*): is (\d+) characters long; this field holds at most (\d+)", part)
-            if m:
-                field = m.group(1).replace(" ", "_")
-                name = self._field_names.get(field, m.group(1))
-                out.append(self.tr("{0}: {1} characters, at most {2} fit").format(name, *m.groups()[1:]))
-                continue
-            m = re.fullmatch(r"cell (\w+) holds a formula without its result.*", part, re.DOTALL)
-            if m:
-                out.append(
-                    self.tr(
-                        "cell {0} holds a formula without its saved result: open and save the file in a spreadsheet, or paste the values"  # noqa: E501
-                    ).format(m.group(1))
-                )
-                continue
-            m = re.fullmatch(
-                r'new person: the roster\'s (.*) has another email \("(.*)"\), so this is someone else', part
-            )
-            if m:
-                out.append(
-                    self.tr("new person: « {0} » in the roster has another email ({1})").format(*m.groups())
-                )
-                continue
-            m = re.fullmatch(r'role: "(.*)" is not a role', part, re.DOTALL)
-            if m:
-                out.append(self.tr("role « {0} » is not a role").format(m.group(1)))
-                continue
-            m = re.fullmatch(r'(email|mode|status): "(.*)" is .*', part, re.DOTALL)
-            if m:
-                field, value = m.groups()
-                out.append(
-                    {
-                        "email": self.tr("« {0} » is not an email address"),
-                        "mode": self.tr("mode « {0} » is neither in person nor remote"),
-                        "status": self.tr("status « {0} » is not invited, present, excused or absent"),
-                    }[field].format(value)
-                )
-                continue
-            out.append(part)
-        return "; ".join(out)
-
-    def warning(self, text: str) -> str:
-        """A plan row's warning (what was left out of it), in the interface's language."""
-        m = re.fullmatch(
-            r'represented by: "(.*)" (is nobody else|names several people) on the list; left out', text
-        )
-        if m is None:
-            return text
-        if m.group(2) == "is nobody else":
-            said = self.tr("represented by « {0} »: nobody else on the list has that name; left out")
-        else:
-            said = self.tr("represented by « {0} »: several people on the list have that name; left out")
-        return said.format(m.group(1))
-
-    def details(self, row: people_import.PlanRow) -> str:
-        if row.action in ("bad", "skip"):
-            return "; ".join([self.reason(row.reason), *map(self.warning, row.warnings)])
-        parts = []
-        if row.action == "add" and row.reason != "new person":
-            parts.append(self.reason(row.reason))
-        if row.action == "update":
-            parts.append(self.reason(row.reason))
-        roles = labels.attendance_roles()
-        marks_shown = {
-            f: (roles.get(before, before), roles.get(after, after)) if f == "role" else (before, after)
-            for f, (before, after) in row.marks.items()
-        }
-        for field, (before, after) in (*row.changes.items(), *marks_shown.items()):
-            name = self._field_names.get(field, field)
-            if before:
-                parts.append(self.tr("{0}: « {1} » → « {2} »").format(name, before, after))
-            else:
-                parts.append(self.tr("{0}: « {1} »").format(name, after))
-        if row.joins_meeting:
-            parts.append(self.tr("joins the list"))
-        marks = []
-        if row.status is not None:
-            marks.append(labels.attendance_statuses().get(row.status, row.status))
-        if row.mode is not None:
-            marks.append(labels.attendance_modes().get(row.mode, row.mode))
-        if marks and (row.action == "update" or row.status not in (None, "invited") or row.mode == "remote"):
-            parts.append(" · ".join(marks))
-        parts += [self.warning(w) for w in row.warnings]
-        return "; ".join(parts)
-
-    def rowCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else self.COLUMNS
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        names = (
-            self.tr("Line"),
-            self.tr("What happens"),
-            self.tr("Name"),
-            self.tr("Organisation"),
-            self.tr("Details"),
-        )
-        return names[section] if 0 <= section < len(names) else None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        row = self.rows[index.row()]
-        column = index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            if column == 0:
-                return str(row.line)
-            if column == 1:
-                return self.action_name(row.action)
-            if column == 2:
-                return row.name if (row.values.get("first_name") or row.values.get("last_name")) else ""
-            if column == 3:
-                return row.values.get("organisation", "")
-            if column == 4:
-                return self.details(row)
-        if role == Qt.ItemDataRole.ForegroundRole and row.action == "bad":
-            return QBrush(_BAD)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == 0:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == self.ACTION_ROLE:
-            return row.action
-        return None
-
-
-class ActionFilter(QSortFilterProxyModel):
-    """Shows one kind of row (or all)."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.action = ""
-
-    def set_action(self, action: str) -> None:
-        self.beginFilterChange()
-        self.action = action
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        if not self.action:
-            return True
-        index = self.sourceModel().index(source_row, 0, source_parent)
-        return index.data(PlanModel.ACTION_ROLE) == self.action
-
-
-# ---------------------------------------------------------------- the dialog
-
-
-def field_names() -> dict[str, str]:
-    return {
-        "civility": QCoreApplication.translate("ImportDialog", "Civility"),
-        "first_name": QCoreApplication.translate("ImportDialog", "First name"),
-        "last_name": QCoreApplication.translate("ImportDialog", "Last name"),
-        "function": QCoreApplication.translate("ImportDialog", "Function"),
-        "organisation": QCoreApplication.translate("ImportDialog", "Organisation"),
-        "email": QCoreApplication.translate("ImportDialog", "Email"),
-        "mode": QCoreApplication.translate("ImportDialog", "In person / remote"),
-        "status": QCoreApplication.translate("ImportDialog", "Status"),
-        "role": QCoreApplication.translate("ImportDialog", "Role"),
-        "represented_by": QCoreApplication.translate("ImportDialog", "Represented by"),
-        "arrival": QCoreApplication.translate("ImportDialog", "Arrival"),
-        "departure": QCoreApplication.translate("ImportDialog", "Departure"),
-    }
+from ui.year.import_columns import PreviewModel, field_names, remember_mapping, remembered_mapping
+from ui.year.import_plan import ACTIONS, BAD, ActionFilter, PlanModel
 
 
 class ImportDialog(QDialog):
@@ -493,7 +181,7 @@ class ImportDialog(QDialog):
         else:
             text = self.tr("Columns guessed from the headers: check them.")
         self.mapping_hint.setText(text)
-        self.mapping_hint.setStyleSheet(f"color: {_BAD.name()};" if not named or twice else "")
+        self.mapping_hint.setStyleSheet(f"color: {BAD.name()};" if not named or twice else "")
         self.next_button.setEnabled(bool(named) and not twice)
 
     # ------------------------------------------------------------ page 2: the plan
@@ -558,7 +246,7 @@ class ImportDialog(QDialog):
         text = " · ".join(parts)
         if counts["bad"]:
             text += "<br>" + (
-                f"<span style='color:{_BAD.name()}'>"
+                f"<span style='color:{BAD.name()}'>"
                 + self.tr(
                     "<b>%n</b> bad row(s), left out: see their line and reason below.", "", counts["bad"]
                 )

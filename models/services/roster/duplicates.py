@@ -1,103 +1,24 @@
-"""The roster across years: a person's history, duplicate suggestions, merging.
-
-Duplicates are only ever suggested; ``merge_people`` runs when the user
-confirms one. Suggestions compare people within small blocks sharing a
-folded key (last name, first name + initial of the last, the set of name
-words, the email) and never all pairs, so 20,000 people take well under a
-second.
-"""
+"""Duplicate suggestions: people of the roster compared within small blocks sharing a folded key."""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
 from itertools import combinations
 
-from sqlalchemy import func, inspect, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from models.entities import Attendance, Block, Meeting, Person, ProgrammeItem, ProgrammePerson, Section
-from models.errors import MinutierError
-from models.services._common import check_version, get
+from models.entities import Attendance, Block, Person, ProgrammePerson
 from models.text_keys import key_many
 
-# When two rows of one meeting must become one, the stronger mark wins.
-STATUS_STRENGTH = {"present": 3, "excused": 2, "absent": 1, "invited": 0}
-MERGE_FIELDS = ("civility", "first_name", "last_name", "function", "organisation", "email")
 # First names at least this close (difflib ratio, folded) under one last name: « Christophe »/« Christopher ».
 FIRST_NAME_RATIO = 0.8
 LAST_NAME_RATIO = 0.85
 # People written exactly alike beyond this many (a very common name) are not all paired.
 SAME_CAP = 30
-
-
-# ---------------------------------------------------------------- history
-
-
-@dataclass(frozen=True, slots=True)
-class HistoryEntry:
-    """One meeting in a person's history: how they took part."""
-
-    meeting_id: int
-    date: dt.date
-    title: str
-    status: str | None  # None: not on the list, but in the programme or the notes
-    mode: str | None
-    roles: tuple[str, ...] = ()  # « moderator: Session title », « speaker: … »
-    interventions: int = 0
-
-
-def person_history(session: Session, person_id: int) -> list[HistoryEntry]:
-    """Every meeting this person is on the list of, in the programme of, or quoted in; newest first."""
-    get(session, Person, person_id)
-    marks: dict[int, tuple[str, str]] = {}
-    for meeting_id, status, mode in session.execute(
-        select(Attendance.meeting_id, Attendance.status, Attendance.mode).where(
-            Attendance.person_id == person_id
-        )
-    ):
-        marks[meeting_id] = (status, mode)
-    roles: dict[int, list[str]] = defaultdict(list)
-    for meeting_id, role, title in session.execute(
-        select(ProgrammeItem.meeting_id, ProgrammePerson.role, ProgrammeItem.title)
-        .join(ProgrammeItem, ProgrammeItem.id == ProgrammePerson.item_id)
-        .where(ProgrammePerson.person_id == person_id)
-        .order_by(ProgrammeItem.meeting_id, ProgrammeItem.position, ProgrammePerson.position)
-    ):
-        roles[meeting_id].append(f"{role}: {title}")
-    interventions: dict[int, int] = dict(
-        session.execute(
-            select(Section.meeting_id, func.count())
-            .join(Block, Block.section_id == Section.id)
-            .where(Block.person_id == person_id)
-            .group_by(Section.meeting_id)
-        ).all()
-    )
-    ids = set(marks) | set(roles) | set(interventions)
-    if not ids:
-        return []
-    meetings = session.execute(
-        select(Meeting.id, Meeting.date, Meeting.title)
-        .where(Meeting.id.in_(ids))
-        .order_by(Meeting.date.desc(), Meeting.id.desc())
-    ).all()
-    return [
-        HistoryEntry(
-            mid,
-            date,
-            title,
-            *(marks.get(mid) or (None, None)),
-            tuple(roles.get(mid, ())),
-            interventions.get(mid, 0),
-        )
-        for mid, date, title in meetings
-    ]
-
-
-# ---------------------------------------------------------------- duplicates
 
 
 @dataclass(frozen=True, slots=True)
@@ -311,97 +232,3 @@ def duplicates_of(session: Session, person_id: int, *, min_score: float = 0.6) -
     return [
         s for s in suggest_duplicates(session, min_score=min_score) if person_id in (s.keep_id, s.merge_id)
     ]
-
-
-# ---------------------------------------------------------------- merging
-
-
-@dataclass
-class Merged:
-    """What ``merge_people`` changed, so ``unmerge_people`` can put it back (undo)."""
-
-    keep_id: int
-    merged_person: dict  # every column of the removed record
-    keep_fields: dict  # keep's fields before empty ones were filled in
-    moved_attendance: list[int] = field(default_factory=list)  # rows re-pointed to keep
-    dropped_attendance: list[dict] = field(default_factory=list)  # merge's rows where keep was listed too
-    keep_marks: dict[int, tuple[str, str]] = field(default_factory=dict)  # keep's row id -> (status, mode)
-    programme_people: list[int] = field(default_factory=list)
-    blocks: list[int] = field(default_factory=list)
-
-
-def _columns(obj) -> dict:
-    return {attr.key: getattr(obj, attr.key) for attr in inspect(type(obj)).column_attrs}
-
-
-def merge_people(
-    session: Session, keep_id: int, merge_id: int, *, expected_versions: tuple[int, int] | None = None
-) -> Merged:
-    """Make ``merge_id`` one with ``keep_id``: its attendance, programme roles and notes move over.
-
-    Where both are on one meeting's list, one row stays with the stronger
-    status (present > excused > absent > invited) and that row's mode.
-    Empty fields of ``keep`` are filled from ``merge``; then ``merge`` is
-    removed from the roster.
-    """
-    if keep_id == merge_id:
-        raise MinutierError("A person cannot be merged with themselves.")
-    keep, merge = get(session, Person, keep_id), get(session, Person, merge_id)
-    if expected_versions is not None:
-        check_version(keep, expected_versions[0])
-        check_version(merge, expected_versions[1])
-    done = Merged(keep.id, _columns(merge), {f: getattr(keep, f) for f in MERGE_FIELDS})
-    for name in MERGE_FIELDS:
-        if not getattr(keep, name).strip() and getattr(merge, name).strip():
-            setattr(keep, name, getattr(merge, name))
-
-    keep_rows = {
-        row.meeting_id: row
-        for row in session.scalars(select(Attendance).where(Attendance.person_id == keep.id))
-    }
-    for row in list(session.scalars(select(Attendance).where(Attendance.person_id == merge.id))):
-        mine = keep_rows.get(row.meeting_id)
-        if mine is None:
-            row.person = keep
-            done.moved_attendance.append(row.id)
-            continue
-        done.keep_marks[mine.id] = (mine.status, mine.mode)
-        if STATUS_STRENGTH[row.status] > STATUS_STRENGTH[mine.status]:
-            mine.status, mine.mode = row.status, row.mode
-        done.dropped_attendance.append(_columns(row))
-        meeting = row.meeting
-        meeting.attendance.remove(row)
-        meeting.attendance.reorder()
-    for cls, moved in ((ProgrammePerson, done.programme_people), (Block, done.blocks)):
-        for row in session.scalars(select(cls).where(cls.person_id == merge.id)):
-            row.person = keep
-            moved.append(row.id)
-    session.flush()
-    session.delete(merge)
-    session.flush()
-    return done
-
-
-def unmerge_people(session: Session, done: Merged) -> None:
-    """Undo ``merge_people``: the removed record comes back with its id and everything it had."""
-    merged = Person(**done.merged_person)
-    session.add(merged)
-    session.flush()
-    keep = get(session, Person, done.keep_id)
-    for name, value in done.keep_fields.items():
-        setattr(keep, name, value)
-    for cls, ids in (
-        (Attendance, done.moved_attendance),
-        (ProgrammePerson, done.programme_people),
-        (Block, done.blocks),
-    ):
-        for row in session.scalars(select(cls).where(cls.id.in_(ids))) if ids else ():
-            row.person = merged
-    for row_id, (status, mode) in done.keep_marks.items():
-        row = get(session, Attendance, row_id)
-        row.status, row.mode = status, mode
-    for columns in sorted(done.dropped_attendance, key=lambda c: c["position"]):
-        meeting = get(session, Meeting, columns["meeting_id"])
-        meeting.attendance.insert(columns["position"], Attendance(**columns, person=merged))
-        meeting.attendance.reorder()
-    session.flush()
