@@ -121,6 +121,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--with-objectives", action="store_true", help="copy the objectives text too")
     p.add_argument("--again", action="store_true", help="even if a meeting is on that date already")
 
+    from models import person_fields  # no dependency: the names of a person's fields
+
+    # A person's fields as --map takes them most simply: the name, or its first alias for « first_name ».
+    person = [f.aliases[0] if "_" in f.name and f.aliases else f.name for f in person_fields.FIELDS]
     p = commands.add_parser(
         "import-people",
         parents=[db_parent],
@@ -137,7 +141,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--map",
         metavar="FIELD=HEADER,...",
         help="columns to use, e.g. first=Prénom,last=Nom,org=Organisation; "
-        "fields: civility first last function organisation email mode status; field= ignores a guess",
+        f"fields: {' '.join(person)} mode status; field= ignores a guess",
     )
     p.add_argument("--sheet", metavar="NAME", help="XLSX: the sheet to read (default: the first)")
     p.add_argument("--dry-run", action="store_true", help="show what would happen; write nothing")

@@ -14,11 +14,28 @@ import io
 from collections.abc import Sequence
 
 from exporters.errors import ExportError
-from exporters.people_labels import load
+from exporters.people_labels import TABLE_COLUMNS, PeopleLabels, load
 from models.cells import FORMULA_STARTS, protect
 from models.records import AttendanceList, Attendee
 
 __all__ = ["FORMULA_STARTS", "export_attendance", "neutralise", "to_csv", "to_xlsx"]
+
+# XLSX column widths (characters) by column; a column not named here gets DEFAULT_WIDTH.
+WIDTHS = {
+    "civility": 10,
+    "first_name": 18,
+    "last_name": 22,
+    "function": 30,
+    "organisation": 30,
+    "email": 30,
+    "status": 12,
+    "mode": 14,
+    "role": 16,
+    "represented_by": 26,
+    "arrival": 14,
+    "departure": 14,
+}
+DEFAULT_WIDTH = 20
 
 
 def neutralise(value: str) -> str:
@@ -26,26 +43,20 @@ def neutralise(value: str) -> str:
     return protect(value)
 
 
+def _cells(p: Attendee, labels: PeopleLabels) -> list[str]:
+    """``p``'s values in TABLE_COLUMNS's order; status, mode and role in words."""
+    words = {"status": labels.statuses, "mode": labels.modes, "role": labels.roles}
+    cells = []
+    for column in TABLE_COLUMNS:
+        value = getattr(p, column)
+        cells.append(words[column].get(value, value) if column in words else value)
+    return cells
+
+
 def _table(rows: Sequence[Attendee], language: str) -> list[list[str]]:
     labels = load(language)
     lines = [list(labels.table_columns)]
-    for p in rows:
-        lines.append(
-            [
-                p.civility,
-                p.first_name,
-                p.last_name,
-                p.function,
-                p.organisation,
-                p.email,
-                labels.statuses.get(p.status, p.status),
-                labels.modes.get(p.mode, p.mode),
-                labels.roles.get(p.role, p.role),
-                p.represented_by,
-                p.arrival,
-                p.departure,
-            ]
-        )
+    lines.extend(_cells(p, labels) for p in rows)
     return [[neutralise(cell) for cell in line] for line in lines]
 
 
@@ -64,13 +75,14 @@ def to_xlsx(rows: Sequence[Attendee], language: str = "fr") -> bytes:
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
     from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
 
     labels = load(language)
     book = Workbook(write_only=True)
     sheet = book.create_sheet(labels.sheet_name[:31])
     sheet.freeze_panes = "A2"
-    for letter, width in zip("ABCDEFGHIJKL", (10, 18, 22, 30, 30, 30, 12, 14, 16, 26, 14, 14), strict=True):
-        sheet.column_dimensions[letter].width = width
+    for i, column in enumerate(TABLE_COLUMNS, start=1):
+        sheet.column_dimensions[get_column_letter(i)].width = WIDTHS.get(column, DEFAULT_WIDTH)
     bold = Font(bold=True)
     for i, line in enumerate(_table(rows, language)):
         cells = []

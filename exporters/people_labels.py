@@ -13,10 +13,14 @@ from functools import cache
 from importlib import resources
 
 from exporters.errors import ExportError
-from models.records import ATTENDANCE_MODES, ATTENDANCE_ROLES, ATTENDANCE_STATUSES
+from models.person_fields import NAMES
+from models.records import ATTENDANCE_FIELDS, ATTENDANCE_MODES, ATTENDANCE_ROLES, ATTENDANCE_STATUSES
 
 PACKAGE = "resources.attendance_labels"
-LENGTHS = {"sheet_columns": 5, "table_columns": 12}
+# The attendance table's columns: the person's fields, then what the attendance row records.
+# The files' "table_columns" give each its caption, keyed by these names.
+TABLE_COLUMNS = (*NAMES, *ATTENDANCE_FIELDS)
+SHEET_COLUMNS = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,9 +29,7 @@ class PeopleLabels:
     sheet_title: str
     sheet_columns: tuple[str, ...]  # civility, name, organisation, in person / remote, signature
     count: str  # {total} {in_person} {remote}
-    # civility, first, last, function, organisation, email, status, mode, role, represented by,
-    # arrival, departure
-    table_columns: tuple[str, ...]
+    table_columns: tuple[str, ...]  # the captions of TABLE_COLUMNS, in its order
     statuses: dict[str, str]
     modes: dict[str, str]
     roles: dict[str, str]  # every role but the empty one
@@ -49,9 +51,10 @@ def load(language: str) -> PeopleLabels:
         )
     try:
         raw = json.loads(resources.files(PACKAGE).joinpath(name).read_text("utf-8"))
-        for fld, length in LENGTHS.items():
-            if len(raw[fld]) != length:
-                raise ValueError(f'"{fld}" must list {length} texts')
+        if len(raw["sheet_columns"]) != SHEET_COLUMNS:
+            raise ValueError(f'"sheet_columns" must list {SHEET_COLUMNS} texts')
+        if set(raw["table_columns"]) != set(TABLE_COLUMNS):
+            raise ValueError(f'"table_columns" must name {", ".join(TABLE_COLUMNS)}')
         if set(raw["statuses"]) != set(ATTENDANCE_STATUSES) or set(raw["modes"]) != set(ATTENDANCE_MODES):
             raise ValueError('"statuses" or "modes" does not name every value')
         if set(raw["roles"]) != {r for r in ATTENDANCE_ROLES if r}:
@@ -62,7 +65,7 @@ def load(language: str) -> PeopleLabels:
             sheet_title=str(raw["sheet_title"]),
             sheet_columns=tuple(raw["sheet_columns"]),
             count=str(raw["count"]),
-            table_columns=tuple(raw["table_columns"]),
+            table_columns=tuple(str(raw["table_columns"][name]) for name in TABLE_COLUMNS),
             statuses=dict(raw["statuses"]),
             modes=dict(raw["modes"]),
             roles=dict(raw["roles"]),

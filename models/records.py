@@ -66,7 +66,11 @@ class Section(NamedTuple):
 
 
 class Participant(NamedTuple):
-    """A name in the compte-rendu's list of participants."""
+    """A name in the compte-rendu's list of participants.
+
+    It holds the person's fields the document can print (no email), in the order
+    records were first built by position, not NAMES's; the readers fill them by name.
+    """
 
     first_name: str
     last_name: str
@@ -151,12 +155,19 @@ class MeetingData(NamedTuple):
     decisions: tuple[Decision, ...] = ()
 
 
-class Attendee(NamedTuple):
-    """One attendance row with its roster person, as the attendance table and the sign-in sheet list it.
+# What an attendance row records beside its person (models.person_fields.NAMES), in the order
+# the participant list (exporters/attendance_table.py) writes them after the person's fields.
+ATTENDANCE_FIELDS = ("status", "mode", "role", "represented_by", "arrival", "departure")
 
-    models.services.attendance.AttendanceRow (the participants tab) holds the
-    same fields plus ids and position; one record for both is left for after
-    issue 16, which is changing that module.
+
+class Attendee(NamedTuple):
+    """An attendance row with its roster person: attendance table, sign-in sheet, Participants tab.
+
+    The person's fields come first, as models.person_fields.NAMES lists them
+    (tests/test_person_rows.py fails until a field added there is added here),
+    then ATTENDANCE_FIELDS, then the stored row's ids and place, None in a
+    record built by hand (an exporter ignores them).
+    models.services.attendance.AttendanceRow is this record.
     """
 
     civility: str
@@ -168,9 +179,13 @@ class Attendee(NamedTuple):
     status: str
     mode: str
     role: str = ""
+    # The name of whoever holds this row's proxy, "" for none.
     represented_by: str = ""
     arrival: str = ""
     departure: str = ""
+    id: int | None = None
+    person_id: int | None = None
+    position: int | None = None
 
 
 class AttendanceList(NamedTuple):
@@ -204,10 +219,16 @@ class RosterLine(NamedTuple):
 
 
 class PersonCard(NamedTuple):
-    """What helps decide whether two roster records are one person."""
+    """What helps decide whether two roster records are one person: their fields, how often they are used.
+
+    ``name`` is the name as shown (civility, first and last name; the organisation when there is none).
+    """
 
     id: int
     name: str
+    civility: str
+    first_name: str
+    last_name: str
     function: str
     organisation: str
     email: str

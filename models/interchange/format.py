@@ -7,11 +7,15 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from models import person_fields
+
 FORMAT = "minutier.meeting"
 VERSION = 2
 # Version 1 (before committee minutes) still imports: its meaning is version 2 with every new key empty.
 VERSIONS = (1, 2)
-PERSON_FIELDS = ("civility", "first_name", "last_name", "function", "organisation", "email")
+# A person's keys in the file after its "ref", in this order (models/person_fields.py). A new one is a
+# new key of the format: the schemas and docs/meeting-format.md say which version brings it.
+PERSON_FIELDS = person_fields.NAMES
 
 
 @cache

@@ -2,88 +2,18 @@
 
 from __future__ import annotations
 
-from models import text_rules
+from models import person_fields, text_rules
 
-PERSON_FIELDS = ("civility", "first_name", "last_name", "function", "organisation", "email")
+# A person's fields come from models/person_fields.py (their headers and --map aliases too); the
+# others are the list's own: how the person took part, and the committee columns.
+PERSON_FIELDS = person_fields.NAMES
 # The committee columns of a list row (role, proxy, arrival, departure): the day's, not the person's.
 ROW_FIELDS = ("role", "represented_by", "arrival", "departure")
 FIELDS = (*PERSON_FIELDS, "mode", "status", *ROW_FIELDS)
 
 # Headers recognised for each field, folded (see text_keys.key); French, English, Spanish.
 HEADER_NAMES: dict[str, tuple[str, ...]] = {
-    "civility": (
-        "civilite",
-        "civ",
-        "civility",
-        "salutation",
-        "honorific",
-        "title",
-        "titre",
-        "tratamiento",
-        "m mme",
-        "genre",
-    ),
-    "first_name": (
-        "prenom",
-        "prenoms",
-        "first name",
-        "firstname",
-        "first",
-        "given name",
-        "forename",
-        "nombre",
-    ),
-    "last_name": (
-        "nom",
-        "nom de famille",
-        "last name",
-        "lastname",
-        "last",
-        "surname",
-        "family name",
-        "apellido",
-        "apellidos",
-        "name",
-    ),
-    "function": (
-        "fonction",
-        "poste",
-        "function",
-        "job title",
-        "position",
-        "cargo",
-        "funcion",
-        "titre du poste",
-        "job",
-    ),
-    "organisation": (
-        "organisation",
-        "organization",
-        "organisme",
-        "structure",
-        "institution",
-        "entite",
-        "entity",
-        "company",
-        "employer",
-        "organizacion",
-        "entidad",
-        "org",
-        "collectivite",
-    ),
-    "email": (
-        "email",
-        "e mail",
-        "courriel",
-        "mail",
-        "adresse email",
-        "adresse e mail",
-        "adresse mail",
-        "email address",
-        "e mail address",
-        "correo",
-        "correo electronico",
-    ),
+    **{field.name: field.headers for field in person_fields.FIELDS},
     "mode": (
         "mode",
         "a distance",
@@ -120,17 +50,7 @@ HEADER_NAMES: dict[str, tuple[str, ...]] = {
 }
 # Short keys the command line accepts in --map (« first=Prénom »).
 FIELD_ALIASES = {
-    "first": "first_name",
-    "firstname": "first_name",
-    "prenom": "first_name",
-    "last": "last_name",
-    "lastname": "last_name",
-    "nom": "last_name",
-    "org": "organisation",
-    "organization": "organisation",
-    "civ": "civility",
-    "title": "civility",
-    "mail": "email",
+    **{alias: field.name for field in person_fields.FIELDS for alias in field.aliases},
     "remote": "mode",
     "proxy": "represented_by",
 }

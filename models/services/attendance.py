@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from sqlalchemy import func, inspect, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from models.entities import (
     ATTENDANCE_MODES,
@@ -20,11 +20,14 @@ from models.entities import (
     ProgrammePerson,
 )
 from models.errors import FormatError, MinutierError, NotFound
+from models.person_fields import NAMES
+from models.records import Attendee
 from models.services._common import get, insert_at, update_fields
 from models.services.meetings import get_meeting
 from models.services.people import EDITABLE as PERSON_FIELDS
 from models.services.people import add_person, update_person
 from models.services.quorum import check_proxy
+from models.services.reading.parts import attendance_columns, attendance_record, person_values
 
 
 def _check(status: str | None = None, mode: str | None = None) -> None:
@@ -154,36 +157,14 @@ def counts(session: Session, meeting_id: int) -> dict[str, int]:
     return result
 
 
-@dataclass(frozen=True)
-class AttendanceRow:
-    """One line of the attendance table as plain values, for views that must not hold ORM rows."""
+# One line of the attendance table as plain values, for views that must not hold ORM rows: the
+# attendance list's record (its person's fields, what the row records, its ids and position).
+AttendanceRow = Attendee
 
-    id: int
-    person_id: int
-    civility: str
-    first_name: str
-    last_name: str
-    function: str
-    organisation: str
-    email: str
-    status: str
-    mode: str
-    position: int
-
-
-_ROW_COLUMNS = (
-    Attendance.id,
-    Attendance.person_id,
-    Person.civility,
-    Person.first_name,
-    Person.last_name,
-    Person.function,
-    Person.organisation,
-    Person.email,
-    Attendance.status,
-    Attendance.mode,
-    Attendance.position,
-)
+_proxy, _proxy_person = aliased(Attendance), aliased(Person)
+# Attendee's fields in its order: the person's (NAMES), the row's, the proxy's name from its person.
+_ROW_COLUMNS = attendance_columns(Attendee._fields, Person, Attendance, _proxy_person)
+_attendee = attendance_record(Attendee)
 
 
 def attendance_rows(
@@ -195,13 +176,16 @@ def attendance_rows(
     """
     query = (
         select(*_ROW_COLUMNS)
+        .select_from(Attendance)
         .join(Person, Person.id == Attendance.person_id)
+        .outerjoin(_proxy, _proxy.id == Attendance.represented_by_id)
+        .outerjoin(_proxy_person, _proxy_person.id == _proxy.person_id)
         .where(Attendance.meeting_id == meeting_id)
         .order_by(Attendance.position)
     )
     if attendance_ids is not None:
         query = query.where(Attendance.id.in_(list(attendance_ids)))
-    return [AttendanceRow(*values) for values in session.execute(query)]
+    return [_attendee(r) for r in session.execute(query)]
 
 
 def committee_fields(
@@ -218,6 +202,8 @@ def committee_fields(
 
 @dataclass(frozen=True)
 class RosterEntry:
+    """A roster person as « add participant » offers them: the id, then the fields of NAMES in order."""
+
     id: int
     civility: str
     first_name: str
@@ -231,19 +217,11 @@ def roster_outside(session: Session, meeting_id: int) -> list[RosterEntry]:
     """Roster people not on this meeting's list: whom « add participant » can pick."""
     listed = select(Attendance.person_id).where(Attendance.meeting_id == meeting_id)
     query = (
-        select(
-            Person.id,
-            Person.civility,
-            Person.first_name,
-            Person.last_name,
-            Person.function,
-            Person.organisation,
-            Person.email,
-        )
+        select(Person.id, *(getattr(Person, n) for n in NAMES))
         .where(Person.id.not_in(listed))
         .order_by(Person.last_name, Person.first_name)
     )
-    return [RosterEntry(*values) for values in session.execute(query)]
+    return [RosterEntry(id=r.id, **person_values(r)) for r in session.execute(query)]
 
 
 @dataclass

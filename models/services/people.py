@@ -9,9 +9,10 @@ from sqlalchemy.orm import Session
 
 from models.entities import Attendance, Block, Person, ProgrammePerson
 from models.errors import MinutierError
+from models.person_fields import NAMES
 from models.services._common import get, update_fields
 
-EDITABLE = ("civility", "first_name", "last_name", "function", "organisation", "email")
+EDITABLE = NAMES  # every field of a person (models/person_fields.py)
 
 
 def add_person(session: Session, **fields: Any) -> Person:

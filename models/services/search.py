@@ -41,12 +41,17 @@ from models.entities import (
     ProgrammePerson,
     Section,
 )
+from models.person_fields import FIELDS as _PERSON
+from models.person_fields import NAME_PARTS, NAMES
 from models.text_keys import fold
 
 SNIPPET = 70  # characters of context each side of a match
 _SEP = "\x1f"  # joins the fields of a row into one text, so each row is folded once
 MEETING_FIELDS = ("title", "venue", "organisation", "body", "introduction", "co_organisers", "objectives")
-PERSON_FIELDS = ("name", "organisation", "function", "email")
+# A person's searched fields (models/person_fields.py): « name » is its NAME_PARTS as one « first last »
+# text; then the organisation, then the others in their order. A hit names the first holding every word.
+_SEARCHED = [f.name for f in _PERSON if f.searched and f.name not in NAME_PARTS]
+PERSON_FIELDS = ("name", *sorted(_SEARCHED, key=lambda name: name != "organisation"))
 BLOCK_FIELDS = ("text", "speaker", "subtitle", "question")
 DECISION_FIELDS = ("number", "text", "owner_text", "follow_up")
 
@@ -98,11 +103,11 @@ def snippet(text: str, words: list[str]) -> str:
     return ("… " if start > 0 else "") + out + (" …" if end < len(flat) else "")
 
 
-def _join(*columns):
+def _join(*columns, sep: str = _SEP):
     # Every text column is NOT NULL: no coalesce (it doubles SQLite's time here).
     expr = columns[0]
     for column in columns[1:]:
-        expr = expr + literal(_SEP) + column
+        expr = expr + literal(sep) + column
     return expr
 
 
@@ -117,7 +122,7 @@ def _sources() -> dict[str, tuple]:
         "person": (
             Person.id,
             _join(
-                Person.first_name + literal(" ") + Person.last_name,
+                _join(*(getattr(Person, n) for n in NAME_PARTS), sep=" "),
                 *(getattr(Person, n) for n in PERSON_FIELDS[1:]),
             ),
         ),
@@ -251,16 +256,19 @@ def search(session: Session, query: str, *, limit: int = 300) -> SearchResults:
             if all(w in fold(value) for w in words):
                 add(mid, (0, i), Hit("meeting", "meeting", mid, name, values[0], value))
 
-    # People: a name (« first last »), organisation, function or email; under each meeting listing them.
+    # People: the name (« first last ») or another field of PERSON_FIELDS; under each meeting listing them.
     matched = {}
     ids = _matching_ids(sources["person"], words, limit)
-    columns = (Person.civility, Person.first_name, Person.last_name, Person.organisation, Person.function)
-    for pid, civility, first, last, org, function, email in _in(
-        session, select(Person.id, *columns, Person.email), Person.id, ids
-    ):
-        found = _field(PERSON_FIELDS, [f"{first} {last}".strip(), org, function, email], words)
+    columns = [getattr(Person, n) for n in NAMES]
+    for pid, *values in _in(session, select(Person.id, *columns), Person.id, ids):
+        person = dict(zip(NAMES, values, strict=True))
+        parts = [person[n] for n in NAME_PARTS]
+        found = _field(
+            PERSON_FIELDS, [" ".join(parts).strip(), *(person[n] for n in PERSON_FIELDS[1:])], words
+        )
         if found is not None:
-            matched[pid] = (found, " ".join(p for p in (civility, first, last) if p) or org)
+            label = " ".join(p for p in (person["civility"], *parts) if p) or person["organisation"]
+            matched[pid] = (found, label)
     listed = set()
     query_rows = select(Attendance.id, Attendance.meeting_id, Attendance.person_id, Attendance.position)
     for aid, mid, pid, position in _in(session, query_rows, Attendance.person_id, list(matched)):

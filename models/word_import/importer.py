@@ -15,13 +15,14 @@ from sqlalchemy.orm import Session
 
 from models import interchange, people_import, text_rules
 from models.entities import Attendance, Block, Meeting, Person, ProgrammeItem, ProgrammePerson, Section
+from models.person_fields import NAMES
 from models.tabular import Row
 from models.tabular import Table as PeopleTable
 from models.text_keys import key_many
 from models.word_import.people_text import name_keys
 from models.word_import.reader import Reading
 
-COLUMNS = ("civility", "first_name", "last_name", "function", "organisation", "email", "mode", "status")
+COLUMNS = (*NAMES, "mode", "status")
 
 
 @dataclass(frozen=True)
@@ -34,7 +35,7 @@ def _participants_table(reading: Reading) -> PeopleTable:
     rows = []
     for line, participant in enumerate(reading.participants, start=1):
         mode = "remote" if participant.mode == "remote" else "in person"
-        values = (*(participant.values.get(c, "") for c in COLUMNS[:6]), mode, "present")
+        values = (*(participant.values.get(c, "") for c in NAMES), mode, "present")
         rows.append(Row(line, values))
     return PeopleTable(COLUMNS, tuple(rows))
 

@@ -12,13 +12,14 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from models.people_import import guess_mapping
+from models.person_fields import NAMES
 from models.text_keys import key
 from models.word_import import vocabulary
 from models.word_import.document import Para, Table
 from models.word_import.markdown import plain
 from models.word_import.people_text import without_civility
 
-FIELDS = ("civility", "first_name", "last_name", "function", "organisation", "email")
+FIELDS = NAMES  # a printed participants table may hold any person field
 
 
 class Participant(NamedTuple):

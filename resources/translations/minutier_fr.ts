@@ -4,72 +4,42 @@
 <context>
     <name>AddParticipantDialog</name>
     <message>
-        <location filename="../../ui/participants/add_dialog.py" line="60"/>
+        <location filename="../../ui/participants/add_dialog.py" line="64"/>
         <source>Add a participant</source>
         <translation>Ajouter un participant</translation>
     </message>
     <message>
-        <location filename="../../ui/participants/add_dialog.py" line="68"/>
+        <location filename="../../ui/participants/add_dialog.py" line="72"/>
         <source>Name or organisation: pick from the roster, or a new name</source>
         <translation>Nom ou organisation : choisir dans l&apos;annuaire, ou un nouveau nom</translation>
     </message>
     <message>
-        <location filename="../../ui/participants/add_dialog.py" line="88"/>
+        <location filename="../../ui/participants/add_dialog.py" line="92"/>
         <source>New person</source>
         <translation>Nouvelle personne</translation>
     </message>
     <message>
-        <location filename="../../ui/participants/add_dialog.py" line="90"/>
+        <location filename="../../ui/participants/add_dialog.py" line="94"/>
         <source>Not in the roster: fill in the form with the name typed</source>
         <translation>Pas dans l&apos;annuaire : remplir la fiche avec le nom tapé</translation>
     </message>
     <message>
-        <location filename="../../ui/participants/add_dialog.py" line="111"/>
-        <source>Title</source>
-        <translation>Civilité</translation>
-    </message>
-    <message>
-        <location filename="../../ui/participants/add_dialog.py" line="112"/>
-        <source>First name</source>
-        <translation>Prénom</translation>
-    </message>
-    <message>
-        <location filename="../../ui/participants/add_dialog.py" line="113"/>
-        <source>Last name</source>
-        <translation>Nom</translation>
-    </message>
-    <message>
-        <location filename="../../ui/participants/add_dialog.py" line="114"/>
-        <source>Function</source>
-        <translation>Fonction</translation>
-    </message>
-    <message>
-        <location filename="../../ui/participants/add_dialog.py" line="115"/>
-        <source>Organisation</source>
-        <translation>Organisation</translation>
-    </message>
-    <message>
-        <location filename="../../ui/participants/add_dialog.py" line="116"/>
-        <source>Email</source>
-        <translation>E-mail</translation>
-    </message>
-    <message>
-        <location filename="../../ui/participants/add_dialog.py" line="117"/>
+        <location filename="../../ui/participants/add_dialog.py" line="119"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../ui/participants/add_dialog.py" line="118"/>
+        <location filename="../../ui/participants/add_dialog.py" line="120"/>
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../ui/participants/add_dialog.py" line="123"/>
+        <location filename="../../ui/participants/add_dialog.py" line="125"/>
         <source>Add</source>
         <translation>Ajouter</translation>
     </message>
     <message>
-        <location filename="../../ui/participants/add_dialog.py" line="128"/>
+        <location filename="../../ui/participants/add_dialog.py" line="130"/>
         <source>From the roster:</source>
         <translation>Dans l&apos;annuaire :</translation>
     </message>
@@ -457,22 +427,22 @@ comparée avec {1}</translation>
 <context>
     <name>DuplicatesDialog</name>
     <message>
-        <location filename="../../ui/year/duplicates.py" line="142"/>
+        <location filename="../../ui/year/duplicates.py" line="146"/>
         <source>Possible duplicates in the roster</source>
         <translation>Doublons possibles dans l&apos;annuaire</translation>
     </message>
     <message>
-        <location filename="../../ui/year/duplicates.py" line="169"/>
+        <location filename="../../ui/year/duplicates.py" line="173"/>
         <source>Keep the other one</source>
         <translation>Garder l&apos;autre</translation>
     </message>
     <message>
-        <location filename="../../ui/year/duplicates.py" line="171"/>
+        <location filename="../../ui/year/duplicates.py" line="175"/>
         <source>Merge…</source>
         <translation>Fusionner…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/year/duplicates.py" line="203"/>
+        <location filename="../../ui/year/duplicates.py" line="207"/>
         <source>%n pair(s) of roster records may be the same person. Nothing is merged unless you choose a pair and confirm; a merge can be undone (Ctrl+Z).</source>
         <translation>
             <numerusform>%n paire de fiches de l&apos;annuaire désigne peut-être la même personne. Rien n&apos;est fusionné sans que vous choisissiez une paire et confirmiez ; une fusion peut être annulée (Ctrl+Z).</numerusform>
@@ -480,7 +450,7 @@ comparée avec {1}</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/year/duplicates.py" line="239"/>
+        <location filename="../../ui/year/duplicates.py" line="244"/>
         <source>On %n meeting list(s)</source>
         <translation>
             <numerusform>Sur %n liste de réunion</numerusform>
@@ -488,7 +458,7 @@ comparée avec {1}</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/year/duplicates.py" line="241"/>
+        <location filename="../../ui/year/duplicates.py" line="246"/>
         <source>%n mention(s) in programmes and notes</source>
         <translation>
             <numerusform>%n mention dans les programmes et les notes</numerusform>
@@ -496,17 +466,17 @@ comparée avec {1}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/year/duplicates.py" line="255"/>
+        <location filename="../../ui/year/duplicates.py" line="260"/>
         <source>Kept</source>
         <translation>Gardée</translation>
     </message>
     <message>
-        <location filename="../../ui/year/duplicates.py" line="256"/>
+        <location filename="../../ui/year/duplicates.py" line="261"/>
         <source>Merged into it, then removed</source>
         <translation>Fusionnée dans la première, puis retirée</translation>
     </message>
     <message>
-        <location filename="../../ui/year/duplicates.py" line="270"/>
+        <location filename="../../ui/year/duplicates.py" line="275"/>
         <source>Merge « {1} » into « {0} »?
 
 Every list, programme role and note of « {1} » moves to « {0} », whose empty fields are filled from « {1} »; then « {1} » leaves the roster.
@@ -517,12 +487,12 @@ Toutes les listes, tous les rôles au programme et toutes les notes de « {1} »
 Vous pourrez l&apos;annuler (Ctrl+Z).</translation>
     </message>
     <message>
-        <location filename="../../ui/year/duplicates.py" line="274"/>
+        <location filename="../../ui/year/duplicates.py" line="279"/>
         <source>Merge</source>
         <translation>Fusionner</translation>
     </message>
     <message>
-        <location filename="../../ui/year/duplicates.py" line="277"/>
+        <location filename="../../ui/year/duplicates.py" line="282"/>
         <source>Merge {0} into {1}</source>
         <translation>Fusionner {0} dans {1}</translation>
     </message>
@@ -530,77 +500,77 @@ Vous pourrez l&apos;annuler (Ctrl+Z).</translation>
 <context>
     <name>DuplicatesModel</name>
     <message>
-        <location filename="../../ui/year/duplicates.py" line="81"/>
+        <location filename="../../ui/year/duplicates.py" line="85"/>
         <source>same email</source>
         <translation>même e-mail</translation>
     </message>
     <message>
-        <location filename="../../ui/year/duplicates.py" line="82"/>
+        <location filename="../../ui/year/duplicates.py" line="86"/>
         <source>same name</source>
         <translation>même nom</translation>
     </message>
     <message>
-        <location filename="../../ui/year/duplicates.py" line="83"/>
+        <location filename="../../ui/year/duplicates.py" line="87"/>
         <source>same name apart from accents or case</source>
         <translation>même nom aux accents ou majuscules près</translation>
     </message>
     <message>
-        <location filename="../../ui/year/duplicates.py" line="84"/>
+        <location filename="../../ui/year/duplicates.py" line="88"/>
         <source>first and last names swapped</source>
         <translation>prénom et nom inversés</translation>
     </message>
     <message>
-        <location filename="../../ui/year/duplicates.py" line="85"/>
+        <location filename="../../ui/year/duplicates.py" line="89"/>
         <source>same words, split differently</source>
         <translation>mêmes mots, coupés autrement</translation>
     </message>
     <message>
-        <location filename="../../ui/year/duplicates.py" line="86"/>
+        <location filename="../../ui/year/duplicates.py" line="90"/>
         <source>initial of the first name</source>
         <translation>initiale du prénom</translation>
     </message>
     <message>
-        <location filename="../../ui/year/duplicates.py" line="87"/>
+        <location filename="../../ui/year/duplicates.py" line="91"/>
         <source>similar first names</source>
         <translation>prénoms proches</translation>
     </message>
     <message>
-        <location filename="../../ui/year/duplicates.py" line="88"/>
+        <location filename="../../ui/year/duplicates.py" line="92"/>
         <source>similar last names</source>
         <translation>noms proches</translation>
     </message>
     <message>
-        <location filename="../../ui/year/duplicates.py" line="89"/>
+        <location filename="../../ui/year/duplicates.py" line="93"/>
         <source>same organisation, no name</source>
         <translation>même organisation, sans nom</translation>
     </message>
     <message>
-        <location filename="../../ui/year/duplicates.py" line="90"/>
+        <location filename="../../ui/year/duplicates.py" line="94"/>
         <source>different organisations</source>
         <translation>organisations différentes</translation>
     </message>
     <message>
-        <location filename="../../ui/year/duplicates.py" line="91"/>
+        <location filename="../../ui/year/duplicates.py" line="95"/>
         <source>same organisation</source>
         <translation>même organisation</translation>
     </message>
     <message>
-        <location filename="../../ui/year/duplicates.py" line="104"/>
+        <location filename="../../ui/year/duplicates.py" line="108"/>
         <source>Keep</source>
         <translation>Garder</translation>
     </message>
     <message>
-        <location filename="../../ui/year/duplicates.py" line="104"/>
+        <location filename="../../ui/year/duplicates.py" line="108"/>
         <source>Merge into it</source>
         <translation>Fusionner dedans</translation>
     </message>
     <message>
-        <location filename="../../ui/year/duplicates.py" line="104"/>
+        <location filename="../../ui/year/duplicates.py" line="108"/>
         <source>Likeness</source>
         <translation>Ressemblance</translation>
     </message>
     <message>
-        <location filename="../../ui/year/duplicates.py" line="104"/>
+        <location filename="../../ui/year/duplicates.py" line="108"/>
         <source>Why</source>
         <translation>Pourquoi</translation>
     </message>
@@ -894,148 +864,118 @@ Vos données sont enregistrées ; vous pouvez continuer.</translation>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../ui/year/import_columns.py" line="35"/>
-        <source>Civility</source>
-        <translation>Civilité</translation>
-    </message>
-    <message>
-        <location filename="../../ui/year/import_columns.py" line="36"/>
-        <source>First name</source>
-        <translation>Prénom</translation>
-    </message>
-    <message>
-        <location filename="../../ui/year/import_columns.py" line="37"/>
-        <source>Last name</source>
-        <translation>Nom</translation>
-    </message>
-    <message>
         <location filename="../../ui/year/import_columns.py" line="38"/>
-        <source>Function</source>
-        <translation>Fonction</translation>
-    </message>
-    <message>
-        <location filename="../../ui/year/import_columns.py" line="39"/>
-        <source>Organisation</source>
-        <translation>Organisation</translation>
-    </message>
-    <message>
-        <location filename="../../ui/year/import_columns.py" line="40"/>
-        <source>Email</source>
-        <translation>E-mail</translation>
-    </message>
-    <message>
-        <location filename="../../ui/year/import_columns.py" line="41"/>
         <source>In person / remote</source>
         <translation>Sur place / à distance</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_columns.py" line="42"/>
+        <location filename="../../ui/year/import_columns.py" line="39"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_columns.py" line="43"/>
+        <location filename="../../ui/year/import_columns.py" line="40"/>
         <source>Role</source>
         <translation>Rôle</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_columns.py" line="44"/>
+        <location filename="../../ui/year/import_columns.py" line="41"/>
         <source>Represented by</source>
         <translation>Représenté·e par</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_columns.py" line="45"/>
+        <location filename="../../ui/year/import_columns.py" line="42"/>
         <source>Arrival</source>
         <translation>Arrivée</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_columns.py" line="46"/>
+        <location filename="../../ui/year/import_columns.py" line="43"/>
         <source>Departure</source>
         <translation>Départ</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="83"/>
+        <location filename="../../ui/year/import_people.py" line="84"/>
         <source>Import participants</source>
         <translation>Importer des participants</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="89"/>
+        <location filename="../../ui/year/import_people.py" line="90"/>
         <source>Back</source>
         <translation>Retour</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="91"/>
+        <location filename="../../ui/year/import_people.py" line="92"/>
         <source>Next: check the rows</source>
         <translation>Suivant : vérifier les lignes</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="94"/>
-        <location filename="../../ui/year/import_people.py" line="306"/>
+        <location filename="../../ui/year/import_people.py" line="95"/>
+        <location filename="../../ui/year/import_people.py" line="307"/>
         <source>Import</source>
         <translation>Importer</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="96"/>
+        <location filename="../../ui/year/import_people.py" line="97"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="105"/>
+        <location filename="../../ui/year/import_people.py" line="106"/>
         <source>Into « {0} », from {1} ({2} rows)</source>
         <translation>Dans « {0} », depuis {1} ({2} lignes)</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="129"/>
+        <location filename="../../ui/year/import_people.py" line="130"/>
         <source>(not imported)</source>
         <translation>(non importé)</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="147"/>
+        <location filename="../../ui/year/import_people.py" line="148"/>
         <source>&lt;b&gt;Which column holds each field?&lt;/b&gt;</source>
         <translation>&lt;b&gt;Quelle colonne contient chaque champ ?&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="153"/>
+        <location filename="../../ui/year/import_people.py" line="154"/>
         <source>&lt;b&gt;The first rows of the file&lt;/b&gt; (line numbers as in the file)</source>
         <translation>&lt;b&gt;Les premières lignes du fichier&lt;/b&gt; (numéros de ligne du fichier)</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="176"/>
+        <location filename="../../ui/year/import_people.py" line="177"/>
         <source>Choose the column of the first name, the last name or the organisation.</source>
         <translation>Choisissez la colonne du prénom, du nom ou de l&apos;organisation.</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="178"/>
+        <location filename="../../ui/year/import_people.py" line="179"/>
         <source>The column « {0} » is chosen for two fields.</source>
         <translation>La colonne « {0} » est choisie pour deux champs.</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="180"/>
+        <location filename="../../ui/year/import_people.py" line="181"/>
         <source>The columns chosen last time for a file like this one.</source>
         <translation>Les colonnes choisies la dernière fois pour un fichier comme celui-ci.</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="182"/>
+        <location filename="../../ui/year/import_people.py" line="183"/>
         <source>Columns guessed from the headers: check them.</source>
         <translation>Colonnes devinées d&apos;après les en-têtes : vérifiez-les.</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="211"/>
+        <location filename="../../ui/year/import_people.py" line="212"/>
         <source>Nothing has been written yet.</source>
         <translation>Rien n&apos;a encore été enregistré.</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="215"/>
+        <location filename="../../ui/year/import_people.py" line="216"/>
         <source>Show:</source>
         <translation>Afficher :</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="228"/>
+        <location filename="../../ui/year/import_people.py" line="229"/>
         <source>Lines {0} are in Windows-1252, the others in UTF-8: each line was read in its own encoding.</source>
         <translation>Les lignes {0} sont en Windows-1252, les autres en UTF-8 : chaque ligne a été lue dans son propre codage.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/year/import_people.py" line="242"/>
+        <location filename="../../ui/year/import_people.py" line="243"/>
         <source>To add: &lt;b&gt;%n&lt;/b&gt;</source>
         <translation>
             <numerusform>À ajouter : &lt;b&gt;%n&lt;/b&gt;</numerusform>
@@ -1043,7 +983,7 @@ Vos données sont enregistrées ; vous pouvez continuer.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/year/import_people.py" line="243"/>
+        <location filename="../../ui/year/import_people.py" line="244"/>
         <source>to update: &lt;b&gt;%n&lt;/b&gt;</source>
         <translation>
             <numerusform>à mettre à jour : &lt;b&gt;%n&lt;/b&gt;</numerusform>
@@ -1051,7 +991,7 @@ Vos données sont enregistrées ; vous pouvez continuer.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/year/import_people.py" line="244"/>
+        <location filename="../../ui/year/import_people.py" line="245"/>
         <source>unchanged or repeated (skipped): %n</source>
         <translation>
             <numerusform>inchangée ou répétée (ignorée) : %n</numerusform>
@@ -1059,7 +999,7 @@ Vos données sont enregistrées ; vous pouvez continuer.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/year/import_people.py" line="251"/>
+        <location filename="../../ui/year/import_people.py" line="252"/>
         <source>&lt;b&gt;%n&lt;/b&gt; bad row(s), left out: see their line and reason below.</source>
         <translation>
             <numerusform>&lt;b&gt;%n&lt;/b&gt; ligne en erreur, laissée de côté : voir son numéro et la raison ci-dessous.</numerusform>
@@ -1067,7 +1007,7 @@ Vos données sont enregistrées ; vous pouvez continuer.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/year/import_people.py" line="261"/>
+        <location filename="../../ui/year/import_people.py" line="262"/>
         <source>All rows (%n)</source>
         <translation>
             <numerusform>Toutes les lignes (%n)</numerusform>
@@ -1075,7 +1015,7 @@ Vos données sont enregistrées ; vous pouvez continuer.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/year/import_people.py" line="270"/>
+        <location filename="../../ui/year/import_people.py" line="271"/>
         <source>Import %n row(s)</source>
         <translation>
             <numerusform>Importer %n ligne</numerusform>
@@ -1083,7 +1023,7 @@ Vos données sont enregistrées ; vous pouvez continuer.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/year/import_people.py" line="290"/>
+        <location filename="../../ui/year/import_people.py" line="291"/>
         <source>Import into « {0} »: %n new person(s)</source>
         <translation>
             <numerusform>Importer dans « {0} » : %n nouvelle personne</numerusform>
@@ -1091,7 +1031,7 @@ Vos données sont enregistrées ; vous pouvez continuer.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/year/import_people.py" line="291"/>
+        <location filename="../../ui/year/import_people.py" line="292"/>
         <source>%n updated or put on the list.</source>
         <translation>
             <numerusform>%n mise à jour ou ajoutée à la liste.</numerusform>
@@ -1099,7 +1039,7 @@ Vos données sont enregistrées ; vous pouvez continuer.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/year/import_people.py" line="294"/>
+        <location filename="../../ui/year/import_people.py" line="295"/>
         <source>%n bad row(s) will be left out; fix them in the file and import it again to add them.</source>
         <translation>
             <numerusform>%n ligne en erreur sera laissée de côté ; corrigez-la dans le fichier et importez-le à nouveau pour l&apos;ajouter.</numerusform>
@@ -1107,13 +1047,13 @@ Vos données sont enregistrées ; vous pouvez continuer.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="299"/>
+        <location filename="../../ui/year/import_people.py" line="300"/>
         <source>The import cannot be undone (Ctrl+Z will not remove these people); it clears the undo history.</source>
         <translation>L&apos;import ne peut pas être annulé (Ctrl+Z ne retirera pas ces personnes) ; il vide l&apos;historique d&apos;annulation.</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="312"/>
-        <location filename="../../ui/year/import_people.py" line="316"/>
+        <location filename="../../ui/year/import_people.py" line="313"/>
+        <location filename="../../ui/year/import_people.py" line="317"/>
         <source>Nothing was imported.</source>
         <translation>Rien n&apos;a été importé.</translation>
     </message>
@@ -1733,57 +1673,32 @@ En créer une autre à cette date ?</translation>
 <context>
     <name>ParticipantsModel</name>
     <message>
-        <location filename="../../ui/participants/columns.py" line="43"/>
-        <source>Title</source>
-        <translation>Civilité</translation>
-    </message>
-    <message>
-        <location filename="../../ui/participants/columns.py" line="44"/>
-        <source>First name</source>
-        <translation>Prénom</translation>
-    </message>
-    <message>
-        <location filename="../../ui/participants/columns.py" line="45"/>
-        <source>Last name</source>
-        <translation>Nom</translation>
-    </message>
-    <message>
-        <location filename="../../ui/participants/columns.py" line="46"/>
-        <source>Function</source>
-        <translation>Fonction</translation>
-    </message>
-    <message>
-        <location filename="../../ui/participants/columns.py" line="47"/>
-        <source>Organisation</source>
-        <translation>Organisation</translation>
-    </message>
-    <message>
-        <location filename="../../ui/participants/columns.py" line="48"/>
+        <location filename="../../ui/participants/columns.py" line="42"/>
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../ui/participants/columns.py" line="49"/>
+        <location filename="../../ui/participants/columns.py" line="43"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../ui/participants/columns.py" line="50"/>
+        <location filename="../../ui/participants/columns.py" line="44"/>
         <source>Role</source>
         <translation>Rôle</translation>
     </message>
     <message>
-        <location filename="../../ui/participants/columns.py" line="51"/>
+        <location filename="../../ui/participants/columns.py" line="45"/>
         <source>Represented by</source>
         <translation>Représenté·e par</translation>
     </message>
     <message>
-        <location filename="../../ui/participants/columns.py" line="52"/>
+        <location filename="../../ui/participants/columns.py" line="46"/>
         <source>Arrival</source>
         <translation>Arrivée</translation>
     </message>
     <message>
-        <location filename="../../ui/participants/columns.py" line="53"/>
+        <location filename="../../ui/participants/columns.py" line="47"/>
         <source>Departure</source>
         <translation>Départ</translation>
     </message>
@@ -1845,8 +1760,8 @@ En créer une autre à cette date ?</translation>
         <translation>Tous les rôles</translation>
     </message>
     <message>
-        <location filename="../../ui/participants/table_setup.py" line="52"/>
         <location filename="../../ui/participants/tab.py" line="78"/>
+        <location filename="../../ui/participants/table_setup.py" line="60"/>
         <source>(no role)</source>
         <translation>(sans rôle)</translation>
     </message>
@@ -1856,7 +1771,7 @@ En créer une autre à cette date ?</translation>
         <translation>N&apos;afficher que les participant·e·s d&apos;un rôle</translation>
     </message>
     <message>
-        <location filename="../../ui/participants/table_setup.py" line="46"/>
+        <location filename="../../ui/participants/table_setup.py" line="54"/>
         <source>(none)</source>
         <translation>(aucune)</translation>
     </message>
@@ -2232,6 +2147,39 @@ imprimé</translation>
             <numerusform>au programme ou dans les notes de %n</numerusform>
             <numerusform>au programme ou dans les notes de %n</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>PersonLabels</name>
+    <message>
+        <location filename="../../ui/person_labels.py" line="21"/>
+        <source>Title</source>
+        <translation>Civilité</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_labels.py" line="22"/>
+        <source>First name</source>
+        <translation>Prénom</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_labels.py" line="23"/>
+        <source>Last name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_labels.py" line="24"/>
+        <source>Function</source>
+        <translation>Fonction</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_labels.py" line="25"/>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_labels.py" line="26"/>
+        <source>Email</source>
+        <translation>E-mail</translation>
     </message>
 </context>
 <context>
@@ -2838,7 +2786,7 @@ Le contenu actuel du fichier est mis de côté dans {1} ; rien n&apos;est suppri
 <context>
     <name>SearchDock</name>
     <message>
-        <location filename="../../ui/year/search.py" line="249"/>
+        <location filename="../../ui/year/search.py" line="251"/>
         <source>Search</source>
         <translation>Recherche</translation>
     </message>
@@ -2846,137 +2794,122 @@ Le contenu actuel du fichier est mis de côté dans {1} ; rien n&apos;est suppri
 <context>
     <name>SearchModel</name>
     <message>
-        <location filename="../../ui/year/search.py" line="67"/>
+        <location filename="../../ui/year/search.py" line="69"/>
         <source>General</source>
         <translation>Général</translation>
     </message>
     <message>
-        <location filename="../../ui/year/search.py" line="68"/>
+        <location filename="../../ui/year/search.py" line="70"/>
         <source>Participants</source>
         <translation>Participants</translation>
     </message>
     <message>
-        <location filename="../../ui/year/search.py" line="69"/>
+        <location filename="../../ui/year/search.py" line="71"/>
         <source>Programme</source>
         <translation>Programme</translation>
     </message>
     <message>
-        <location filename="../../ui/year/search.py" line="70"/>
+        <location filename="../../ui/year/search.py" line="72"/>
         <source>Compte-rendu</source>
         <translation>Compte-rendu</translation>
     </message>
     <message>
-        <location filename="../../ui/year/search.py" line="71"/>
+        <location filename="../../ui/year/search.py" line="73"/>
         <source>Decisions</source>
         <translation>Décisions</translation>
     </message>
     <message>
-        <location filename="../../ui/year/search.py" line="74"/>
+        <location filename="../../ui/year/search.py" line="80"/>
         <source>title</source>
         <translation>titre</translation>
     </message>
     <message>
-        <location filename="../../ui/year/search.py" line="75"/>
+        <location filename="../../ui/year/search.py" line="81"/>
         <source>venue</source>
         <translation>lieu</translation>
     </message>
     <message>
-        <location filename="../../ui/year/search.py" line="76"/>
-        <source>organisation</source>
-        <translation>organisation</translation>
-    </message>
-    <message>
-        <location filename="../../ui/year/search.py" line="77"/>
+        <location filename="../../ui/year/search.py" line="82"/>
         <source>body</source>
         <translation>instance</translation>
     </message>
     <message>
-        <location filename="../../ui/year/search.py" line="78"/>
+        <location filename="../../ui/year/search.py" line="83"/>
         <source>introduction</source>
         <translation>introduction</translation>
     </message>
     <message>
-        <location filename="../../ui/year/search.py" line="79"/>
+        <location filename="../../ui/year/search.py" line="84"/>
         <source>co-organisers</source>
         <translation>co-organisateurs</translation>
     </message>
     <message>
-        <location filename="../../ui/year/search.py" line="80"/>
+        <location filename="../../ui/year/search.py" line="85"/>
         <source>objectives</source>
         <translation>objectifs</translation>
     </message>
     <message>
-        <location filename="../../ui/year/search.py" line="81"/>
+        <location filename="../../ui/year/search.py" line="79"/>
         <source>name</source>
         <translation>nom</translation>
     </message>
     <message>
-        <location filename="../../ui/year/search.py" line="82"/>
-        <source>function</source>
-        <translation>fonction</translation>
-    </message>
-    <message>
-        <location filename="../../ui/year/search.py" line="83"/>
-        <source>email</source>
-        <translation>e-mail</translation>
-    </message>
-    <message>
-        <location filename="../../ui/year/search.py" line="84"/>
+        <location filename="../../ui/year/search.py" line="86"/>
         <source>format</source>
         <translation>format</translation>
     </message>
     <message>
-        <location filename="../../ui/year/search.py" line="85"/>
+        <location filename="../../ui/year/search.py" line="87"/>
         <source>text</source>
         <translation>texte</translation>
     </message>
     <message>
-        <location filename="../../ui/year/search.py" line="86"/>
+        <location filename="../../ui/year/search.py" line="88"/>
         <source>speaker</source>
         <translation>intervenant</translation>
     </message>
     <message>
-        <location filename="../../ui/year/search.py" line="87"/>
+        <location filename="../../ui/year/search.py" line="89"/>
         <source>subtitle</source>
         <translation>sous-titre</translation>
     </message>
     <message>
-        <location filename="../../ui/year/search.py" line="88"/>
+        <location filename="../../ui/year/search.py" line="90"/>
         <source>question</source>
         <translation>question</translation>
     </message>
     <message>
-        <location filename="../../ui/year/search.py" line="89"/>
+        <location filename="../../ui/year/search.py" line="91"/>
         <source>number</source>
         <translation>numéro</translation>
     </message>
     <message>
-        <location filename="../../ui/year/search.py" line="90"/>
+        <location filename="../../ui/year/search.py" line="92"/>
         <source>owner</source>
         <translation>responsable</translation>
     </message>
     <message>
-        <location filename="../../ui/year/search.py" line="91"/>
+        <location filename="../../ui/year/search.py" line="93"/>
         <source>follow-up</source>
         <translation>suivi</translation>
     </message>
     <message>
-        <location filename="../../ui/year/search.py" line="97"/>
+        <location filename="../../ui/year/search.py" line="99"/>
         <source>On the roster, on no meeting&apos;s list</source>
         <translation>Dans l&apos;annuaire, sur aucune liste de réunion</translation>
     </message>
     <message>
-        <location filename="../../ui/year/search.py" line="127"/>
+        <location filename="../../ui/year/search.py" line="129"/>
         <source>Found</source>
         <translation>Trouvé</translation>
     </message>
     <message>
-        <location filename="../../ui/year/search.py" line="127"/>
+        <location filename="../../ui/year/search.py" line="129"/>
         <source>Where</source>
         <translation>Où</translation>
     </message>
     <message>
-        <location filename="../../ui/year/search.py" line="127"/>
+        <location filename="../../ui/year/search.py" line="129"/>
         <source>Text</source>
         <translation>Texte</translation>
     </message>
@@ -2984,17 +2917,17 @@ Le contenu actuel du fichier est mis de côté dans {1} ; rien n&apos;est suppri
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../ui/year/search.py" line="169"/>
+        <location filename="../../ui/year/search.py" line="171"/>
         <source>Search all meetings: people, organisations, programme, notes</source>
         <translation>Chercher dans toutes les réunions : personnes, organisations, programme, notes</translation>
     </message>
     <message>
-        <location filename="../../ui/year/search.py" line="219"/>
+        <location filename="../../ui/year/search.py" line="221"/>
         <source>Nothing found.</source>
         <translation>Aucun résultat.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/year/search.py" line="221"/>
+        <location filename="../../ui/year/search.py" line="223"/>
         <source>%n result(s)</source>
         <translation>
             <numerusform>%n résultat</numerusform>
@@ -3002,7 +2935,7 @@ Le contenu actuel du fichier est mis de côté dans {1} ; rien n&apos;est suppri
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/year/search.py" line="221"/>
+        <location filename="../../ui/year/search.py" line="223"/>
         <source>in %n place(s)</source>
         <translation>
             <numerusform>dans %n rubrique</numerusform>
@@ -3010,7 +2943,7 @@ Le contenu actuel du fichier est mis de côté dans {1} ; rien n&apos;est suppri
         </translation>
     </message>
     <message>
-        <location filename="../../ui/year/search.py" line="223"/>
+        <location filename="../../ui/year/search.py" line="225"/>
         <source>(the first {0} shown: add a word to narrow)</source>
         <translation>(les {0} premiers affichés : ajoutez un mot pour préciser)</translation>
     </message>

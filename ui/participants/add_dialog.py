@@ -31,12 +31,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.person_fields import NAME_PARTS, NAMES
 from models.services.attendance import RosterEntry
-from ui import labels
+from ui import labels, person_labels
 from ui.labels import CIVILITIES
 from ui.programme.roster import split_name
 
-_PERSON_FIELDS = ("first_name", "last_name", "function", "organisation", "email")
+# The person's fields typed in a line (the civility is chosen in a combo box), in NAMES' order.
+_TYPED_FIELDS = tuple(name for name in NAMES if name != "civility")
+# Any of these names a newcomer.
+_NAMING_FIELDS = (*NAME_PARTS, "organisation")
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 # Wide enough for most « name — organisation » suggestions; longer ones elide in the middle.
 _MIN_FIELD_PX = 460
@@ -96,7 +100,7 @@ class AddParticipantDialog(QDialog):
         self.civility = QComboBox()
         self.civility.setEditable(True)
         self.civility.addItems(list(CIVILITIES))
-        self.fields = {name: QLineEdit() for name in _PERSON_FIELDS}
+        self.fields = {name: QLineEdit() for name in _TYPED_FIELDS}
         for edit in self.fields.values():
             edit.textChanged.connect(self._update_ok)
         self.status = QComboBox()
@@ -107,13 +111,11 @@ class AddParticipantDialog(QDialog):
         for code, label in labels.attendance_modes().items():
             self.mode.addItem(label, code)
 
-        form = QFormLayout()
-        form.addRow(self.tr("Title"), self.civility)
-        form.addRow(self.tr("First name"), self.fields["first_name"])
-        form.addRow(self.tr("Last name"), self.fields["last_name"])
-        form.addRow(self.tr("Function"), self.fields["function"])
-        form.addRow(self.tr("Organisation"), self.fields["organisation"])
-        form.addRow(self.tr("Email"), self.fields["email"])
+        # The person's fields in NAMES' order, each beside its label; then this meeting's marks.
+        self.editors: dict[str, QWidget] = {"civility": self.civility, **self.fields}
+        self.form = form = QFormLayout()
+        for name in NAMES:
+            form.addRow(person_labels.label(name), self.editors[name])
         form.addRow(self.tr("Status"), self.status)
         form.addRow(self.tr("Mode"), self.mode)
 
@@ -223,7 +225,7 @@ class AddParticipantDialog(QDialog):
         return self.buttons.button(QDialogButtonBox.StandardButton.Ok)
 
     def _named(self) -> bool:
-        return any(self.fields[f].text().strip() for f in ("first_name", "last_name", "organisation"))
+        return any(self.fields[f].text().strip() for f in _NAMING_FIELDS)
 
     def _update_ok(self) -> None:
         typed = bool(self.search.text().strip())

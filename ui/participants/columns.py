@@ -1,27 +1,25 @@
 """The attendance table's columns: names in order, titles, status colours, what committee columns store.
 
-The tab, its delegates and the filter name columns by these numbers; the
-model reads and writes a row's field of the same name.
+The person columns follow ``models.person_fields.NAMES`` (their titles are
+``ui.person_labels``'); the attendance columns come after them. The tab, its
+delegates and the filter name columns by these numbers; the model reads and
+writes a row's field of the same name.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
 
-COLUMNS = (
-    "civility",
-    "first_name",
-    "last_name",
-    "function",
-    "organisation",
-    "mode",
-    "status",
-    "role",
-    "represented_by",
-    "arrival",
-    "departure",
-)
-PERSON_COLUMNS = COLUMNS[:5]
+from models.person_fields import NAMES
+from ui import person_labels
+
+# A person's fields shown otherwise than in a column of their own: the email is the tooltip
+# of the person's cells.
+TOOLTIP_FIELDS = ("email",)
+PERSON_COLUMNS = tuple(name for name in NAMES if name not in TOOLTIP_FIELDS)
+ATTENDANCE_COLUMNS = ("mode", "status", "role", "represented_by", "arrival", "departure")
+COLUMNS = (*PERSON_COLUMNS, *ATTENDANCE_COLUMNS)
+CIVILITY_COLUMN = COLUMNS.index("civility")
 MODE_COLUMN = COLUMNS.index("mode")
 STATUS_COLUMN = COLUMNS.index("status")
 ROLE_COLUMN = COLUMNS.index("role")
@@ -38,17 +36,14 @@ STATUS_COLOURS = {"present": "#1b7a2f", "excused": "#a35c00", "absent": "#b3261e
 
 
 def headers() -> tuple[str, ...]:
-    """The columns' titles, in order (translated in the model's context, where they were first)."""
-    return (
-        QCoreApplication.translate("ParticipantsModel", "Title"),
-        QCoreApplication.translate("ParticipantsModel", "First name"),
-        QCoreApplication.translate("ParticipantsModel", "Last name"),
-        QCoreApplication.translate("ParticipantsModel", "Function"),
-        QCoreApplication.translate("ParticipantsModel", "Organisation"),
-        QCoreApplication.translate("ParticipantsModel", "Mode"),
-        QCoreApplication.translate("ParticipantsModel", "Status"),
-        QCoreApplication.translate("ParticipantsModel", "Role"),
-        QCoreApplication.translate("ParticipantsModel", "Represented by"),
-        QCoreApplication.translate("ParticipantsModel", "Arrival"),
-        QCoreApplication.translate("ParticipantsModel", "Departure"),
-    )
+    """The columns' titles, in order: the person's from ``ui.person_labels``, then the attendance's
+    (translated in the model's context, where they were first)."""
+    attendance = {
+        "mode": QCoreApplication.translate("ParticipantsModel", "Mode"),
+        "status": QCoreApplication.translate("ParticipantsModel", "Status"),
+        "role": QCoreApplication.translate("ParticipantsModel", "Role"),
+        "represented_by": QCoreApplication.translate("ParticipantsModel", "Represented by"),
+        "arrival": QCoreApplication.translate("ParticipantsModel", "Arrival"),
+        "departure": QCoreApplication.translate("ParticipantsModel", "Departure"),
+    }
+    return tuple(attendance[name] if name in attendance else person_labels.label(name) for name in COLUMNS)

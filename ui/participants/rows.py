@@ -12,48 +12,35 @@ from collections.abc import Callable
 from typing import Any, NamedTuple
 
 from models.entities import ATTENDANCE_MODES, ATTENDANCE_ROLES, ATTENDANCE_STATUSES
+from models.person_fields import NAMES
 from models.services.attendance import AttendanceRow
 from ui.participants.columns import COLUMNS
 from ui.participants.folding import fold
 
-_DISPLAYED = (
-    "civility",
-    "first_name",
-    "last_name",
-    "function",
-    "organisation",
-    "email",
-    "status",
-    "mode",
-    "role",
-    "represented_by_id",
-    "arrival",
-    "departure",
-)
-PERSON_FIELDS = _DISPLAYED.index("status")
+# What shows of a row: the person's fields (``person_fields.NAMES``), then the attendance's.
+_DISPLAYED = (*NAMES, "status", "mode", "role", "represented_by_id", "arrival", "departure")
+PERSON_FIELDS = len(NAMES)
 NO_COMMITTEE = ("", None, "", "")
 
 
-class ParticipantRow(NamedTuple):
-    """An attendance row with what a committee records beside it (role, proxy, arrival, departure)."""
-
-    id: int
-    person_id: int
-    civility: str
-    first_name: str
-    last_name: str
-    function: str
-    organisation: str
-    email: str
-    status: str
-    mode: str
-    position: int
-    role: str
-    represented_by_id: int | None
-    arrival: str
-    departure: str
-
-
+# An attendance row (``models.services.attendance.AttendanceRow``: ids, the person's fields in
+# the order of ``person_fields.NAMES``, status, mode, position) with what a committee records
+# beside it (role, proxy, arrival, departure). Built from NAMES, hence not written as a class.
+ParticipantRow = NamedTuple(
+    "ParticipantRow",
+    [
+        ("id", int),
+        ("person_id", int),
+        *((name, str) for name in NAMES),
+        ("status", str),
+        ("mode", str),
+        ("position", int),
+        ("role", str),
+        ("represented_by_id", int | None),
+        ("arrival", str),
+        ("departure", str),
+    ],
+)
 _BASE_FIELDS = ParticipantRow._fields[: ParticipantRow._fields.index("role")]
 
 

@@ -10,12 +10,20 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from ui.labels import CIVILITIES
-from ui.participants.columns import COLUMNS, ID_ROLE, MODE_COLUMN, PROXY_COLUMN, ROLE_COLUMN, STATUS_COLUMN
+from ui.participants.columns import (
+    CIVILITY_COLUMN,
+    COLUMNS,
+    ID_ROLE,
+    MODE_COLUMN,
+    PROXY_COLUMN,
+    ROLE_COLUMN,
+    STATUS_COLUMN,
+)
 from ui.participants.delegates import ChoiceDelegate
 from ui.participants.table_model import ParticipantsModel
 
 _MAX_COLUMN_PX = 260
-# Eleven columns share the width: the long texts give way (a tooltip or a wider column shows them).
+# The columns share the width: the long texts give way (a tooltip or a wider column shows them).
 _NARROWER = {"function": 160, "organisation": 170, "represented_by": 140, "arrival": 100, "departure": 100}
 
 
@@ -32,7 +40,7 @@ def setup_table(table: QTableView, model: ParticipantsModel) -> None:
     header = table.horizontalHeader()
     header.setSortIndicatorClearable(True)
     header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-    # Eleven columns rarely fit: none is stretched (a stretched one is squeezed to nothing when
+    # So many columns rarely fit: none is stretched (a stretched one is squeezed to nothing when
     # they overflow); the last takes whatever room is left.
     header.setStretchLastSection(True)
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -45,7 +53,7 @@ def setup_table(table: QTableView, model: ParticipantsModel) -> None:
     civilities = {
         code: code or QCoreApplication.translate("ParticipantsTab", "(none)") for code in CIVILITIES
     }
-    table.setItemDelegateForColumn(0, ChoiceDelegate(civilities, editable=True, parent=table))
+    table.setItemDelegateForColumn(CIVILITY_COLUMN, ChoiceDelegate(civilities, editable=True, parent=table))
     table.setItemDelegateForColumn(MODE_COLUMN, ChoiceDelegate(model.modes, parent=table))
     table.setItemDelegateForColumn(STATUS_COLUMN, ChoiceDelegate(model.statuses, parent=table))
     roles = {

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.database import Database
+from models.person_fields import NAME_PARTS, NAMES
 from models.records import PersonCard
 from models.services import roster
 from models.services.reading import person_card, person_exists
@@ -42,6 +43,9 @@ from ui.year.roster_commands import MergePeople
 
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
+# A card's lines below the name (which holds the civility and the name parts): the other
+# fields of a person, in NAMES' order.
+_CARD_FIELDS = tuple(name for name in NAMES if name != "civility" and name not in NAME_PARTS)
 
 
 @dataclass(slots=True)
@@ -232,7 +236,8 @@ class DuplicatesDialog(QDialog):
         if card is None:
             return ""
         lines = [f"<b>{title}</b>", _esc(card.name)]
-        for value in (card.function, card.organisation, card.email):
+        for name in _CARD_FIELDS:
+            value = getattr(card, name)
             if value:
                 lines.append(_esc(value))
         lines.append(

@@ -1,9 +1,10 @@
 """Import participants, columns page: the field each column feeds, remembered per set of headers.
 
-``field_names`` names the fields (in the import dialog's translation
-context); the mapping the user confirmed is remembered for the next file
-with the same headers; ``PreviewModel`` shows the file's first rows with
-the field each column feeds.
+``field_names`` names the fields (a person's from ``ui.person_labels``,
+the others in the import dialog's translation context); the mapping the
+user confirmed is remembered for the next file with the same headers;
+``PreviewModel`` shows the file's first rows with the field each column
+feeds.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from models import people_import
 from models.tabular import Table
+from ui import person_labels
 from ui.settings import Settings
 
 Index = QModelIndex | QPersistentModelIndex
@@ -32,12 +34,7 @@ PREVIEW_ROWS = 8
 
 def field_names() -> dict[str, str]:
     return {
-        "civility": QCoreApplication.translate("ImportDialog", "Civility"),
-        "first_name": QCoreApplication.translate("ImportDialog", "First name"),
-        "last_name": QCoreApplication.translate("ImportDialog", "Last name"),
-        "function": QCoreApplication.translate("ImportDialog", "Function"),
-        "organisation": QCoreApplication.translate("ImportDialog", "Organisation"),
-        "email": QCoreApplication.translate("ImportDialog", "Email"),
+        **person_labels.labels(),
         "mode": QCoreApplication.translate("ImportDialog", "In person / remote"),
         "status": QCoreApplication.translate("ImportDialog", "Status"),
         "role": QCoreApplication.translate("ImportDialog", "Role"),

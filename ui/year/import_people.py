@@ -46,6 +46,7 @@ from PySide6.QtWidgets import (
 from models import people_import
 from models.database import Database
 from models.errors import ConflictError, MinutierError
+from models.person_fields import NAME_PARTS
 from models.services import meetings
 from models.tabular import Table
 from ui import dialogs
@@ -169,7 +170,7 @@ class ImportDialog(QDialog):
     def _mapping_changed(self, *_args) -> None:
         mapping = self.mapping()
         self.preview.set_mapping(mapping)
-        named = {"first_name", "last_name", "organisation"} & set(mapping)
+        named = {*NAME_PARTS, "organisation"} & set(mapping)
         used = list(mapping.values())
         twice = sorted({h for h in used if used.count(h) > 1})
         if not named:

@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
 
 from models.database import Database
 from models.errors import MinutierError
+from models.person_fields import NAMES
+from ui import person_labels
 
 if TYPE_CHECKING:  # the search service loads with the first search, not at start-up
     from models.services import search
@@ -71,16 +73,16 @@ class SearchModel(QAbstractItemModel):
             "decisions": self.tr("Decisions"),
         }
         fields = {
+            # A person's fields by their labels (a meeting's organisation reads the same);
+            # « name » is the first and last name, searched together.
+            **{name: person_labels.in_sentence(name) for name in NAMES},
+            "name": self.tr("name"),
             "title": self.tr("title"),
             "venue": self.tr("venue"),
-            "organisation": self.tr("organisation"),
             "body": self.tr("body"),
             "introduction": self.tr("introduction"),
             "co_organisers": self.tr("co-organisers"),
             "objectives": self.tr("objectives"),
-            "name": self.tr("name"),
-            "function": self.tr("function"),
-            "email": self.tr("email"),
             "format": self.tr("format"),
             "text": self.tr("text"),
             "speaker": self.tr("speaker"),

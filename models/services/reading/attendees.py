@@ -7,7 +7,7 @@ from sqlalchemy.orm import Session
 from models.entities import Meeting
 from models.records import AttendanceList, Attendee
 from models.services.meetings import get_meeting
-from models.services.reading.parts import _proxy_name
+from models.services.reading.parts import _proxy_name, person_values
 
 
 def attendance_list(session: Session, meeting_id: int) -> AttendanceList:
@@ -29,18 +29,16 @@ def attendance_of(meeting: Meeting) -> AttendanceList:
         timezone=meeting.timezone,
         rows=tuple(
             Attendee(
-                a.person.civility,
-                a.person.first_name,
-                a.person.last_name,
-                a.person.function,
-                a.person.organisation,
-                a.person.email,
-                a.status,
-                a.mode,
-                a.role,
-                _proxy_name(a),
-                a.arrival,
-                a.departure,
+                **person_values(a.person),
+                status=a.status,
+                mode=a.mode,
+                role=a.role,
+                represented_by=_proxy_name(a),
+                arrival=a.arrival,
+                departure=a.departure,
+                id=a.id,
+                person_id=a.person_id,
+                position=a.position,
             )
             for a in meeting.attendance
         ),

@@ -8,7 +8,16 @@ from models.entities import ProgrammeItem as ItemRow
 from models.entities import ProgrammePerson as PersonRow
 from models.entities import Section as SectionRow
 from models.records import Block, Decision, Participant, ProgrammeItem, ProgrammePerson, Section
-from models.services.reading.parts import Decisions, Participants, Programme, Sections, _places, _proxy_name
+from models.services.reading.parts import (
+    PARTICIPANT_NAMES,
+    Decisions,
+    Participants,
+    Programme,
+    Sections,
+    _places,
+    _proxy_name,
+    person_values,
+)
 
 
 def _object_person(p: PersonRow) -> ProgrammePerson:
@@ -46,19 +55,14 @@ def _object_section(row: SectionRow, depth: int, places: dict) -> Section:
 
 
 def _object_participant(a: Attendance) -> Participant:
-    p = a.person
     return Participant(
-        p.first_name,
-        p.last_name,
-        p.organisation,
-        a.status,
-        a.mode,
-        a.role or "",
-        p.civility,
-        p.function,
-        _proxy_name(a),
-        a.arrival or "",
-        a.departure or "",
+        **person_values(a.person, PARTICIPANT_NAMES),
+        status=a.status,
+        mode=a.mode,
+        role=a.role or "",
+        represented_by=_proxy_name(a),
+        arrival=a.arrival or "",
+        departure=a.departure or "",
     )
 
 

@@ -8,20 +8,22 @@ from sqlalchemy.orm import Session
 from models.entities import Attendance, Person
 from models.entities import Block as BlockRow
 from models.entities import ProgrammePerson as PersonRow
+from models.person_fields import NAMES
 from models.records import PersonCard, RosterLine
-from models.services.reading.parts import _display_name
+from models.services.reading.parts import _display_name, person_values
 from models.text_keys import fold
 
 
 def read_roster(session: Session) -> list[RosterLine]:
     """Everyone on the roster, by last name, first name and organisation."""
-    query = select(
-        Person.id, Person.civility, Person.first_name, Person.last_name, Person.organisation, Person.email
-    ).order_by(Person.last_name, Person.first_name, Person.organisation, Person.id)
+    query = select(Person.id, *(getattr(Person, n) for n in NAMES)).order_by(
+        Person.last_name, Person.first_name, Person.organisation, Person.id
+    )
     lines = []
-    for pid, civility, first, last, org, email in session.execute(query):
-        name = _display_name(civility, first, last)
-        lines.append(RosterLine(pid, name, org, fold(f"{first} {last} {org} {email}")))
+    for r in session.execute(query):
+        name = _display_name(r.civility, r.first_name, r.last_name)
+        hay = fold(f"{r.first_name} {r.last_name} {r.organisation} {r.email}")
+        lines.append(RosterLine(r.id, name, r.organisation, hay))
     return lines
 
 
@@ -41,7 +43,7 @@ def person_card(session: Session, person_id: int) -> PersonCard | None:
     listed = count(Attendance)
     mentions = count(PersonRow) + count(BlockRow)
     name = person.display_name or person.organisation
-    return PersonCard(person.id, name, person.function, person.organisation, person.email, listed, mentions)
+    return PersonCard(id=person.id, name=name, **person_values(person), meetings=listed, mentions=mentions)
 
 
 def programme_item_of(session: Session, programme_person_id: int) -> int | None:

@@ -14,7 +14,16 @@ from models.entities import ProgrammeItem as ItemRow
 from models.entities import ProgrammePerson as PersonRow
 from models.entities import Section as SectionRow
 from models.records import Block, Decision, Participant, ProgrammeItem, ProgrammePerson, Section
-from models.services.reading.parts import Decisions, Participants, Programme, Sections, _display_name, _places
+from models.services.reading.parts import (
+    Decisions,
+    Participants,
+    Programme,
+    Sections,
+    _display_name,
+    _places,
+    attendance_columns,
+    attendance_record,
+)
 
 
 def _read_rows(session: Session, meeting_id: int) -> tuple[Programme, Sections, Participants, Decisions]:
@@ -77,22 +86,7 @@ def _read_rows(session: Session, meeting_id: int) -> tuple[Programme, Sections, 
     ).all()
     proxy_t, proxy_person_t = attendance_t.alias("proxy"), persons_t.alias("proxy_person")
     attendance = session.execute(
-        select(
-            attendance_t.c.status,
-            attendance_t.c.mode,
-            persons_t.c.first_name,
-            persons_t.c.last_name,
-            persons_t.c.organisation,
-            attendance_t.c.role,
-            persons_t.c.civility,
-            persons_t.c.function,
-            attendance_t.c.arrival,
-            attendance_t.c.departure,
-            proxy_person_t.c.civility.label("proxy_civility"),
-            proxy_person_t.c.first_name.label("proxy_first"),
-            proxy_person_t.c.last_name.label("proxy_last"),
-            proxy_person_t.c.organisation.label("proxy_organisation"),
-        )
+        select(*attendance_columns(Participant._fields, persons_t.c, attendance_t.c, proxy_person_t.c))
         .select_from(
             attendance_t.join(persons_t, attendance_t.c.person_id == persons_t.c.id)
             .outerjoin(proxy_t, attendance_t.c.represented_by_id == proxy_t.c.id)
@@ -147,26 +141,10 @@ def _read_rows(session: Session, meeting_id: int) -> tuple[Programme, Sections, 
             item=places.get(r.programme_item_id, ()),
         )
 
-    def participant(r) -> Participant:
-        proxy = _display_name(r.proxy_civility, r.proxy_first, r.proxy_last) or r.proxy_organisation or ""
-        return Participant(
-            r.first_name,
-            r.last_name,
-            r.organisation,
-            r.status,
-            r.mode,
-            r.role,
-            r.civility,
-            r.function,
-            proxy,
-            r.arrival,
-            r.departure,
-        )
-
     return (
         tuple(item(r) for r in subitems.get(None, ())),
         tuple(section(r, 0) for r in subsections.get(None, ())),
-        tuple(participant(r) for r in attendance),
+        tuple(map(attendance_record(Participant), attendance)),
         _read_decisions(session, meeting_id, places, titles),
     )
 

@@ -9,11 +9,13 @@ from sqlalchemy.orm import Session
 
 from models.entities import Attendance, Block, Meeting, Person, ProgrammePerson
 from models.errors import MinutierError
+from models.person_fields import NAMES
 from models.services._common import check_version, get
 
 # When two rows of one meeting must become one, the stronger mark wins.
 STATUS_STRENGTH = {"present": 3, "excused": 2, "absent": 1, "invited": 0}
-MERGE_FIELDS = ("civility", "first_name", "last_name", "function", "organisation", "email")
+# The kept person's empty fields are filled from the merged one's: every field (models/person_fields.py).
+MERGE_FIELDS = NAMES
 
 
 @dataclass

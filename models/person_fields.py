@@ -1,0 +1,125 @@
+"""What a person is, field by field: the one list the rest of the program follows.
+
+A person (``models.entities.Person``, one card shared across the years) has these
+text fields. The JSON format, the participant lists in and out (CSV/XLSX), the
+editing and merging services, the search, the plain records and the Participants
+tab take their fields from here, in this order. Adding a field to a person is:
+a line here, its column in ``entities.py`` with a migration, and the words users
+read (``ui/person_labels.py``, ``resources/attendance_labels/*.json``); the JSON
+format says when a new key needs a new version (docs/meeting-format.md).
+``tests/test_person_fields.py`` fails when the table and this list disagree.
+
+No SQLAlchemy and no Qt here, so exporters and ui may read it too.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+
+class PersonField(NamedTuple):
+    name: str
+    # Headers of a participant list that name this field, folded as models.text_keys.key
+    # folds them (no accents, no case, punctuation as spaces); French, English, Spanish.
+    headers: tuple[str, ...]
+    # Short keys the command line accepts in --map (« first=Prénom »).
+    aliases: tuple[str, ...] = ()
+    # Whether the search (models/services/search.py) looks in it; the names are searched
+    # together, as one « first last » text.
+    searched: bool = True
+
+
+FIELDS: tuple[PersonField, ...] = (
+    PersonField(
+        "civility",
+        (
+            "civilite",
+            "civ",
+            "civility",
+            "salutation",
+            "honorific",
+            "title",
+            "titre",
+            "tratamiento",
+            "m mme",
+            "genre",
+        ),
+        aliases=("civ", "title"),
+        searched=False,
+    ),
+    PersonField(
+        "first_name",
+        ("prenom", "prenoms", "first name", "firstname", "first", "given name", "forename", "nombre"),
+        aliases=("first", "firstname", "prenom"),
+    ),
+    PersonField(
+        "last_name",
+        (
+            "nom",
+            "nom de famille",
+            "last name",
+            "lastname",
+            "last",
+            "surname",
+            "family name",
+            "apellido",
+            "apellidos",
+            "name",
+        ),
+        aliases=("last", "lastname", "nom"),
+    ),
+    PersonField(
+        "function",
+        (
+            "fonction",
+            "poste",
+            "function",
+            "job title",
+            "position",
+            "cargo",
+            "funcion",
+            "titre du poste",
+            "job",
+        ),
+    ),
+    PersonField(
+        "organisation",
+        (
+            "organisation",
+            "organization",
+            "organisme",
+            "structure",
+            "institution",
+            "entite",
+            "entity",
+            "company",
+            "employer",
+            "organizacion",
+            "entidad",
+            "org",
+            "collectivite",
+        ),
+        aliases=("org", "organization"),
+    ),
+    PersonField(
+        "email",
+        (
+            "email",
+            "e mail",
+            "courriel",
+            "mail",
+            "adresse email",
+            "adresse e mail",
+            "adresse mail",
+            "email address",
+            "e mail address",
+            "correo",
+            "correo electronico",
+        ),
+        aliases=("mail",),
+    ),
+)
+
+NAMES: tuple[str, ...] = tuple(field.name for field in FIELDS)
+# The fields the person's name is made of, as matching and sorting use them.
+NAME_PARTS = ("first_name", "last_name")
