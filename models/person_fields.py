@@ -2,12 +2,12 @@
 
 A person (``models.entities.Person``, one card shared across the years) has these
 text fields. The JSON format, the participant lists in and out (CSV/XLSX), the
-editing and merging services, the search, the plain records and the Participants
-tab take their fields from here, in this order. Adding a field to a person is:
-a line here, its column in ``entities.py`` with a migration, and the words users
-read (``ui/person_labels.py``, ``resources/attendance_labels/*.json``); the JSON
-format says when a new key needs a new version (docs/meeting-format.md).
-``tests/test_person_fields.py`` fails when the table and this list disagree.
+editing and merging services, the search, the attendance table and the
+Participants tab take their fields from here, in this order (which is also the
+order of the JSON keys and of the list columns). docs/architecture.md lists what
+else adding a field touches; ``tests/test_person_fields.py`` fails when the
+``person`` table and this list disagree, and tests/test_person_rows.py and
+tests/test_person_labels.py when a record or a screen lacks a field.
 
 No SQLAlchemy and no Qt here, so exporters and ui may read it too.
 """

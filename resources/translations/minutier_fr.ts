@@ -146,39 +146,39 @@
 <context>
     <name>ComparisonDialog</name>
     <message>
-        <location filename="../../ui/year/comparison.py" line="224"/>
+        <location filename="../../ui/year/comparison.py" line="192"/>
         <source>Comparison with an earlier meeting</source>
         <translation>Comparaison avec une réunion précédente</translation>
     </message>
     <message>
-        <location filename="../../ui/year/comparison.py" line="261"/>
+        <location filename="../../ui/year/comparison.py" line="220"/>
         <source>Nothing differs: same people, same programme.</source>
         <translation>Aucune différence : mêmes personnes, même programme.</translation>
     </message>
     <message>
-        <location filename="../../ui/year/comparison.py" line="264"/>
+        <location filename="../../ui/year/comparison.py" line="223"/>
         <source>Double-click a programme line or a text to open it. Inviting someone can be undone.</source>
         <translation>Double-cliquez sur une ligne du programme ou un texte pour l&apos;ouvrir. Une invitation peut être annulée.</translation>
     </message>
     <message>
-        <location filename="../../ui/year/comparison.py" line="270"/>
+        <location filename="../../ui/year/comparison.py" line="229"/>
         <source>Compared with:</source>
         <translation>Comparée avec :</translation>
     </message>
     <message>
-        <location filename="../../ui/year/comparison.py" line="312"/>
+        <location filename="../../ui/year/comparison.py" line="271"/>
         <source>(no earlier meeting)</source>
         <translation>(aucune réunion précédente)</translation>
     </message>
     <message>
-        <location filename="../../ui/year/comparison.py" line="313"/>
+        <location filename="../../ui/year/comparison.py" line="272"/>
         <source>{0}
 compared with {1}</source>
         <translation>{0}
 comparée avec {1}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/year/comparison.py" line="315"/>
+        <location filename="../../ui/year/comparison.py" line="274"/>
         <source>Invite all %n</source>
         <translation>
             <numerusform>Inviter %n personne</numerusform>
@@ -186,22 +186,22 @@ comparée avec {1}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/year/comparison.py" line="328"/>
+        <location filename="../../ui/year/comparison.py" line="287"/>
         <source>Invite</source>
         <translation>Inviter</translation>
     </message>
     <message>
-        <location filename="../../ui/year/comparison.py" line="329"/>
+        <location filename="../../ui/year/comparison.py" line="288"/>
         <source>Put {0} on this meeting&apos;s list, as invited</source>
         <translation>Ajouter {0} à la liste de cette réunion, comme invité(e)</translation>
     </message>
     <message>
-        <location filename="../../ui/year/comparison.py" line="358"/>
+        <location filename="../../ui/year/comparison.py" line="317"/>
         <source>Invite {0}</source>
         <translation>Inviter {0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/year/comparison.py" line="376"/>
+        <location filename="../../ui/year/comparison.py" line="335"/>
         <source>Invite %n people</source>
         <translation>
             <numerusform>Inviter %n personne</numerusform>
@@ -212,62 +212,62 @@ comparée avec {1}</translation>
 <context>
     <name>ComparisonModel</name>
     <message>
-        <location filename="../../ui/year/comparison.py" line="76"/>
+        <location filename="../../ui/year/comparison.py" line="71"/>
         <source>Attended last time, not invited this time</source>
         <translation>Présents la dernière fois, pas invités cette fois</translation>
     </message>
     <message>
-        <location filename="../../ui/year/comparison.py" line="77"/>
+        <location filename="../../ui/year/comparison.py" line="72"/>
         <source>New names on the list</source>
         <translation>Nouveaux noms sur la liste</translation>
     </message>
     <message>
-        <location filename="../../ui/year/comparison.py" line="78"/>
+        <location filename="../../ui/year/comparison.py" line="73"/>
         <source>Programme items added</source>
         <translation>Points du programme ajoutés</translation>
     </message>
     <message>
-        <location filename="../../ui/year/comparison.py" line="79"/>
+        <location filename="../../ui/year/comparison.py" line="74"/>
         <source>Programme items dropped</source>
         <translation>Points du programme retirés</translation>
     </message>
     <message>
-        <location filename="../../ui/year/comparison.py" line="80"/>
+        <location filename="../../ui/year/comparison.py" line="75"/>
         <source>Moderators and speakers as last time: to confirm</source>
         <translation>Modérateurs et intervenants repris de la dernière fois : à confirmer</translation>
     </message>
     <message>
-        <location filename="../../ui/year/comparison.py" line="81"/>
+        <location filename="../../ui/year/comparison.py" line="76"/>
         <source>Texts as last time: to rewrite or confirm</source>
         <translation>Textes repris de la dernière fois : à réécrire ou confirmer</translation>
     </message>
     <message>
-        <location filename="../../ui/year/comparison.py" line="86"/>
+        <location filename="../../ui/year/comparison.py" line="81"/>
         <source>Introduction</source>
         <translation>Introduction</translation>
     </message>
     <message>
-        <location filename="../../ui/year/comparison.py" line="87"/>
+        <location filename="../../ui/year/comparison.py" line="82"/>
         <source>Co-organisers sentence</source>
         <translation>Phrase des co-organisateurs</translation>
     </message>
     <message>
-        <location filename="../../ui/year/comparison.py" line="88"/>
+        <location filename="../../ui/year/comparison.py" line="83"/>
         <source>Objectives</source>
         <translation>Objectifs</translation>
     </message>
     <message>
-        <location filename="../../ui/year/comparison.py" line="113"/>
+        <location filename="../../ui/year/comparison.py" line="108"/>
         <source>under « {0} »</source>
         <translation>dans « {0} »</translation>
     </message>
     <message>
-        <location filename="../../ui/year/comparison.py" line="194"/>
+        <location filename="../../ui/year/comparison.py" line="145"/>
         <source>What</source>
         <translation>Quoi</translation>
     </message>
     <message>
-        <location filename="../../ui/year/comparison.py" line="194"/>
+        <location filename="../../ui/year/comparison.py" line="145"/>
         <source>Details</source>
         <translation>Détails</translation>
     </message>
@@ -275,27 +275,27 @@ comparée avec {1}</translation>
 <context>
     <name>DecisionHistoryModel</name>
     <message>
-        <location filename="../../ui/decisions/model.py" line="314"/>
+        <location filename="../../ui/decisions/model.py" line="300"/>
         <source>Meeting date</source>
         <translation>Date de la réunion</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/model.py" line="315"/>
+        <location filename="../../ui/decisions/model.py" line="301"/>
         <source>Meeting</source>
         <translation>Réunion</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/model.py" line="316"/>
+        <location filename="../../ui/decisions/model.py" line="302"/>
         <source>No.</source>
         <translation>N°</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/model.py" line="317"/>
+        <location filename="../../ui/decisions/model.py" line="303"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/model.py" line="318"/>
+        <location filename="../../ui/decisions/model.py" line="304"/>
         <source>Follow-up</source>
         <translation>Suivi</translation>
     </message>
@@ -303,52 +303,52 @@ comparée avec {1}</translation>
 <context>
     <name>DecisionsModel</name>
     <message>
-        <location filename="../../ui/decisions/model.py" line="100"/>
+        <location filename="../../ui/decisions/model.py" line="103"/>
         <source>No.</source>
         <translation>N°</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/model.py" line="101"/>
+        <location filename="../../ui/decisions/model.py" line="104"/>
         <source>Decision</source>
         <translation>Décision</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/model.py" line="102"/>
+        <location filename="../../ui/decisions/model.py" line="105"/>
         <source>Item</source>
         <translation>Point</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/model.py" line="103"/>
+        <location filename="../../ui/decisions/model.py" line="106"/>
         <source>Owner</source>
         <translation>Responsable</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/model.py" line="104"/>
+        <location filename="../../ui/decisions/model.py" line="107"/>
         <source>Due</source>
         <translation>Échéance</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/model.py" line="105"/>
+        <location filename="../../ui/decisions/model.py" line="108"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/model.py" line="106"/>
+        <location filename="../../ui/decisions/model.py" line="109"/>
         <source>Follow-up</source>
         <translation>Suivi</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/model.py" line="252"/>
+        <location filename="../../ui/decisions/model.py" line="235"/>
         <source>Edit decision {0}</source>
         <translation>Modifier la décision {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/model.py" line="263"/>
+        <location filename="../../ui/decisions/model.py" line="246"/>
         <source>Add a decision</source>
         <translation>Ajouter une décision</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/model.py" line="270"/>
+        <location filename="../../ui/decisions/model.py" line="253"/>
         <source>Delete decision {0}</source>
         <translation>Supprimer la décision {0}</translation>
     </message>
@@ -427,22 +427,22 @@ comparée avec {1}</translation>
 <context>
     <name>DuplicatesDialog</name>
     <message>
-        <location filename="../../ui/year/duplicates.py" line="146"/>
+        <location filename="../../ui/year/duplicates.py" line="131"/>
         <source>Possible duplicates in the roster</source>
         <translation>Doublons possibles dans l&apos;annuaire</translation>
     </message>
     <message>
-        <location filename="../../ui/year/duplicates.py" line="173"/>
+        <location filename="../../ui/year/duplicates.py" line="149"/>
         <source>Keep the other one</source>
         <translation>Garder l&apos;autre</translation>
     </message>
     <message>
-        <location filename="../../ui/year/duplicates.py" line="175"/>
+        <location filename="../../ui/year/duplicates.py" line="151"/>
         <source>Merge…</source>
         <translation>Fusionner…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/year/duplicates.py" line="207"/>
+        <location filename="../../ui/year/duplicates.py" line="183"/>
         <source>%n pair(s) of roster records may be the same person. Nothing is merged unless you choose a pair and confirm; a merge can be undone (Ctrl+Z).</source>
         <translation>
             <numerusform>%n paire de fiches de l&apos;annuaire désigne peut-être la même personne. Rien n&apos;est fusionné sans que vous choisissiez une paire et confirmiez ; une fusion peut être annulée (Ctrl+Z).</numerusform>
@@ -450,7 +450,7 @@ comparée avec {1}</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/year/duplicates.py" line="244"/>
+        <location filename="../../ui/year/duplicates.py" line="220"/>
         <source>On %n meeting list(s)</source>
         <translation>
             <numerusform>Sur %n liste de réunion</numerusform>
@@ -458,7 +458,7 @@ comparée avec {1}</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/year/duplicates.py" line="246"/>
+        <location filename="../../ui/year/duplicates.py" line="222"/>
         <source>%n mention(s) in programmes and notes</source>
         <translation>
             <numerusform>%n mention dans les programmes et les notes</numerusform>
@@ -466,17 +466,17 @@ comparée avec {1}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/year/duplicates.py" line="260"/>
+        <location filename="../../ui/year/duplicates.py" line="236"/>
         <source>Kept</source>
         <translation>Gardée</translation>
     </message>
     <message>
-        <location filename="../../ui/year/duplicates.py" line="261"/>
+        <location filename="../../ui/year/duplicates.py" line="237"/>
         <source>Merged into it, then removed</source>
         <translation>Fusionnée dans la première, puis retirée</translation>
     </message>
     <message>
-        <location filename="../../ui/year/duplicates.py" line="275"/>
+        <location filename="../../ui/year/duplicates.py" line="251"/>
         <source>Merge « {1} » into « {0} »?
 
 Every list, programme role and note of « {1} » moves to « {0} », whose empty fields are filled from « {1} »; then « {1} » leaves the roster.
@@ -487,12 +487,12 @@ Toutes les listes, tous les rôles au programme et toutes les notes de « {1} »
 Vous pourrez l&apos;annuler (Ctrl+Z).</translation>
     </message>
     <message>
-        <location filename="../../ui/year/duplicates.py" line="279"/>
+        <location filename="../../ui/year/duplicates.py" line="255"/>
         <source>Merge</source>
         <translation>Fusionner</translation>
     </message>
     <message>
-        <location filename="../../ui/year/duplicates.py" line="282"/>
+        <location filename="../../ui/year/duplicates.py" line="258"/>
         <source>Merge {0} into {1}</source>
         <translation>Fusionner {0} dans {1}</translation>
     </message>
@@ -500,77 +500,77 @@ Vous pourrez l&apos;annuler (Ctrl+Z).</translation>
 <context>
     <name>DuplicatesModel</name>
     <message>
-        <location filename="../../ui/year/duplicates.py" line="85"/>
+        <location filename="../../ui/year/duplicates.py" line="79"/>
         <source>same email</source>
         <translation>même e-mail</translation>
     </message>
     <message>
-        <location filename="../../ui/year/duplicates.py" line="86"/>
+        <location filename="../../ui/year/duplicates.py" line="80"/>
         <source>same name</source>
         <translation>même nom</translation>
     </message>
     <message>
-        <location filename="../../ui/year/duplicates.py" line="87"/>
+        <location filename="../../ui/year/duplicates.py" line="81"/>
         <source>same name apart from accents or case</source>
         <translation>même nom aux accents ou majuscules près</translation>
     </message>
     <message>
-        <location filename="../../ui/year/duplicates.py" line="88"/>
+        <location filename="../../ui/year/duplicates.py" line="82"/>
         <source>first and last names swapped</source>
         <translation>prénom et nom inversés</translation>
     </message>
     <message>
-        <location filename="../../ui/year/duplicates.py" line="89"/>
+        <location filename="../../ui/year/duplicates.py" line="83"/>
         <source>same words, split differently</source>
         <translation>mêmes mots, coupés autrement</translation>
     </message>
     <message>
-        <location filename="../../ui/year/duplicates.py" line="90"/>
+        <location filename="../../ui/year/duplicates.py" line="84"/>
         <source>initial of the first name</source>
         <translation>initiale du prénom</translation>
     </message>
     <message>
-        <location filename="../../ui/year/duplicates.py" line="91"/>
+        <location filename="../../ui/year/duplicates.py" line="85"/>
         <source>similar first names</source>
         <translation>prénoms proches</translation>
     </message>
     <message>
-        <location filename="../../ui/year/duplicates.py" line="92"/>
+        <location filename="../../ui/year/duplicates.py" line="86"/>
         <source>similar last names</source>
         <translation>noms proches</translation>
     </message>
     <message>
-        <location filename="../../ui/year/duplicates.py" line="93"/>
+        <location filename="../../ui/year/duplicates.py" line="87"/>
         <source>same organisation, no name</source>
         <translation>même organisation, sans nom</translation>
     </message>
     <message>
-        <location filename="../../ui/year/duplicates.py" line="94"/>
+        <location filename="../../ui/year/duplicates.py" line="88"/>
         <source>different organisations</source>
         <translation>organisations différentes</translation>
     </message>
     <message>
-        <location filename="../../ui/year/duplicates.py" line="95"/>
+        <location filename="../../ui/year/duplicates.py" line="89"/>
         <source>same organisation</source>
         <translation>même organisation</translation>
     </message>
     <message>
-        <location filename="../../ui/year/duplicates.py" line="108"/>
+        <location filename="../../ui/year/duplicates.py" line="94"/>
         <source>Keep</source>
         <translation>Garder</translation>
     </message>
     <message>
-        <location filename="../../ui/year/duplicates.py" line="108"/>
+        <location filename="../../ui/year/duplicates.py" line="94"/>
         <source>Merge into it</source>
         <translation>Fusionner dedans</translation>
     </message>
     <message>
-        <location filename="../../ui/year/duplicates.py" line="108"/>
+        <location filename="../../ui/year/duplicates.py" line="94"/>
         <source>Likeness</source>
         <translation>Ressemblance</translation>
     </message>
     <message>
-        <location filename="../../ui/year/duplicates.py" line="108"/>
+        <location filename="../../ui/year/duplicates.py" line="94"/>
         <source>Why</source>
         <translation>Pourquoi</translation>
     </message>
@@ -826,37 +826,37 @@ Vos données sont enregistrées ; vous pouvez continuer.</translation>
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../ui/year/person_history.py" line="112"/>
+        <location filename="../../ui/year/person_history.py" line="99"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/year/person_history.py" line="113"/>
+        <location filename="../../ui/year/person_history.py" line="100"/>
         <source>Meeting</source>
         <translation>Réunion</translation>
     </message>
     <message>
-        <location filename="../../ui/year/person_history.py" line="114"/>
+        <location filename="../../ui/year/person_history.py" line="101"/>
         <source>On the list</source>
         <translation>Sur la liste</translation>
     </message>
     <message>
-        <location filename="../../ui/year/person_history.py" line="115"/>
+        <location filename="../../ui/year/person_history.py" line="102"/>
         <source>In the programme</source>
         <translation>Au programme</translation>
     </message>
     <message>
-        <location filename="../../ui/year/person_history.py" line="116"/>
+        <location filename="../../ui/year/person_history.py" line="103"/>
         <source>Interventions</source>
         <translation>Interventions</translation>
     </message>
     <message>
-        <location filename="../../ui/year/person_history.py" line="122"/>
+        <location filename="../../ui/year/person_history.py" line="108"/>
         <source>not on the list</source>
         <translation>pas sur la liste</translation>
     </message>
     <message>
-        <location filename="../../ui/year/person_history.py" line="133"/>
+        <location filename="../../ui/year/person_history.py" line="119"/>
         <source>{0}: {1}</source>
         <translation>{0} : {1}</translation>
     </message>
@@ -894,88 +894,88 @@ Vos données sont enregistrées ; vous pouvez continuer.</translation>
         <translation>Départ</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="84"/>
+        <location filename="../../ui/year/import_people.py" line="85"/>
         <source>Import participants</source>
         <translation>Importer des participants</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="90"/>
+        <location filename="../../ui/year/import_people.py" line="91"/>
         <source>Back</source>
         <translation>Retour</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="92"/>
+        <location filename="../../ui/year/import_people.py" line="93"/>
         <source>Next: check the rows</source>
         <translation>Suivant : vérifier les lignes</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="95"/>
-        <location filename="../../ui/year/import_people.py" line="307"/>
+        <location filename="../../ui/year/import_people.py" line="96"/>
+        <location filename="../../ui/year/import_people.py" line="302"/>
         <source>Import</source>
         <translation>Importer</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="97"/>
+        <location filename="../../ui/year/import_people.py" line="98"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="106"/>
+        <location filename="../../ui/year/import_people.py" line="107"/>
         <source>Into « {0} », from {1} ({2} rows)</source>
         <translation>Dans « {0} », depuis {1} ({2} lignes)</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="130"/>
+        <location filename="../../ui/year/import_people.py" line="131"/>
         <source>(not imported)</source>
         <translation>(non importé)</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="148"/>
+        <location filename="../../ui/year/import_people.py" line="149"/>
         <source>&lt;b&gt;Which column holds each field?&lt;/b&gt;</source>
         <translation>&lt;b&gt;Quelle colonne contient chaque champ ?&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="154"/>
+        <location filename="../../ui/year/import_people.py" line="155"/>
         <source>&lt;b&gt;The first rows of the file&lt;/b&gt; (line numbers as in the file)</source>
         <translation>&lt;b&gt;Les premières lignes du fichier&lt;/b&gt; (numéros de ligne du fichier)</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="177"/>
+        <location filename="../../ui/year/import_people.py" line="178"/>
         <source>Choose the column of the first name, the last name or the organisation.</source>
         <translation>Choisissez la colonne du prénom, du nom ou de l&apos;organisation.</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="179"/>
+        <location filename="../../ui/year/import_people.py" line="180"/>
         <source>The column « {0} » is chosen for two fields.</source>
         <translation>La colonne « {0} » est choisie pour deux champs.</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="181"/>
+        <location filename="../../ui/year/import_people.py" line="182"/>
         <source>The columns chosen last time for a file like this one.</source>
         <translation>Les colonnes choisies la dernière fois pour un fichier comme celui-ci.</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="183"/>
+        <location filename="../../ui/year/import_people.py" line="184"/>
         <source>Columns guessed from the headers: check them.</source>
         <translation>Colonnes devinées d&apos;après les en-têtes : vérifiez-les.</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="212"/>
+        <location filename="../../ui/year/import_people.py" line="207"/>
         <source>Nothing has been written yet.</source>
         <translation>Rien n&apos;a encore été enregistré.</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="216"/>
+        <location filename="../../ui/year/import_people.py" line="211"/>
         <source>Show:</source>
         <translation>Afficher :</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="229"/>
+        <location filename="../../ui/year/import_people.py" line="224"/>
         <source>Lines {0} are in Windows-1252, the others in UTF-8: each line was read in its own encoding.</source>
         <translation>Les lignes {0} sont en Windows-1252, les autres en UTF-8 : chaque ligne a été lue dans son propre codage.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/year/import_people.py" line="243"/>
+        <location filename="../../ui/year/import_people.py" line="238"/>
         <source>To add: &lt;b&gt;%n&lt;/b&gt;</source>
         <translation>
             <numerusform>À ajouter : &lt;b&gt;%n&lt;/b&gt;</numerusform>
@@ -983,7 +983,7 @@ Vos données sont enregistrées ; vous pouvez continuer.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/year/import_people.py" line="244"/>
+        <location filename="../../ui/year/import_people.py" line="239"/>
         <source>to update: &lt;b&gt;%n&lt;/b&gt;</source>
         <translation>
             <numerusform>à mettre à jour : &lt;b&gt;%n&lt;/b&gt;</numerusform>
@@ -991,7 +991,7 @@ Vos données sont enregistrées ; vous pouvez continuer.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/year/import_people.py" line="245"/>
+        <location filename="../../ui/year/import_people.py" line="240"/>
         <source>unchanged or repeated (skipped): %n</source>
         <translation>
             <numerusform>inchangée ou répétée (ignorée) : %n</numerusform>
@@ -999,7 +999,7 @@ Vos données sont enregistrées ; vous pouvez continuer.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/year/import_people.py" line="252"/>
+        <location filename="../../ui/year/import_people.py" line="247"/>
         <source>&lt;b&gt;%n&lt;/b&gt; bad row(s), left out: see their line and reason below.</source>
         <translation>
             <numerusform>&lt;b&gt;%n&lt;/b&gt; ligne en erreur, laissée de côté : voir son numéro et la raison ci-dessous.</numerusform>
@@ -1007,7 +1007,7 @@ Vos données sont enregistrées ; vous pouvez continuer.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/year/import_people.py" line="262"/>
+        <location filename="../../ui/year/import_people.py" line="257"/>
         <source>All rows (%n)</source>
         <translation>
             <numerusform>Toutes les lignes (%n)</numerusform>
@@ -1015,7 +1015,7 @@ Vos données sont enregistrées ; vous pouvez continuer.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/year/import_people.py" line="271"/>
+        <location filename="../../ui/year/import_people.py" line="266"/>
         <source>Import %n row(s)</source>
         <translation>
             <numerusform>Importer %n ligne</numerusform>
@@ -1023,7 +1023,7 @@ Vos données sont enregistrées ; vous pouvez continuer.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/year/import_people.py" line="291"/>
+        <location filename="../../ui/year/import_people.py" line="286"/>
         <source>Import into « {0} »: %n new person(s)</source>
         <translation>
             <numerusform>Importer dans « {0} » : %n nouvelle personne</numerusform>
@@ -1031,7 +1031,7 @@ Vos données sont enregistrées ; vous pouvez continuer.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/year/import_people.py" line="292"/>
+        <location filename="../../ui/year/import_people.py" line="287"/>
         <source>%n updated or put on the list.</source>
         <translation>
             <numerusform>%n mise à jour ou ajoutée à la liste.</numerusform>
@@ -1039,7 +1039,7 @@ Vos données sont enregistrées ; vous pouvez continuer.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/year/import_people.py" line="295"/>
+        <location filename="../../ui/year/import_people.py" line="290"/>
         <source>%n bad row(s) will be left out; fix them in the file and import it again to add them.</source>
         <translation>
             <numerusform>%n ligne en erreur sera laissée de côté ; corrigez-la dans le fichier et importez-le à nouveau pour l&apos;ajouter.</numerusform>
@@ -1047,13 +1047,13 @@ Vos données sont enregistrées ; vous pouvez continuer.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="300"/>
+        <location filename="../../ui/year/import_people.py" line="295"/>
         <source>The import cannot be undone (Ctrl+Z will not remove these people); it clears the undo history.</source>
         <translation>L&apos;import ne peut pas être annulé (Ctrl+Z ne retirera pas ces personnes) ; il vide l&apos;historique d&apos;annulation.</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_people.py" line="313"/>
-        <location filename="../../ui/year/import_people.py" line="317"/>
+        <location filename="../../ui/year/import_people.py" line="308"/>
+        <location filename="../../ui/year/import_people.py" line="312"/>
         <source>Nothing was imported.</source>
         <translation>Rien n&apos;a été importé.</translation>
     </message>
@@ -1703,12 +1703,12 @@ En créer une autre à cette date ?</translation>
         <translation>Départ</translation>
     </message>
     <message>
-        <location filename="../../ui/participants/table_model.py" line="330"/>
+        <location filename="../../ui/participants/table_model.py" line="313"/>
         <source>(nobody)</source>
         <translation>(personne)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/participants/table_model.py" line="351"/>
+        <location filename="../../ui/participants/table_model.py" line="334"/>
         <source>%n participants</source>
         <translation>
             <numerusform>%n participant</numerusform>
@@ -1716,33 +1716,33 @@ En créer une autre à cette date ?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/participants/table_model.py" line="361"/>
+        <location filename="../../ui/participants/table_model.py" line="344"/>
         <source>{0}: {1}</source>
         <translation>{0} : {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/participants/table_model.py" line="366"/>
-        <location filename="../../ui/participants/table_model.py" line="371"/>
+        <location filename="../../ui/participants/table_model.py" line="349"/>
+        <location filename="../../ui/participants/table_model.py" line="354"/>
         <source>Edit {0}</source>
         <translation>Modifier {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/participants/table_model.py" line="380"/>
+        <location filename="../../ui/participants/table_model.py" line="363"/>
         <source>Arrival at {0}: {1}</source>
         <translation>Arrivée à {0} : {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/participants/table_model.py" line="382"/>
+        <location filename="../../ui/participants/table_model.py" line="365"/>
         <source>Departure at {0}: {1}</source>
         <translation>Départ à {0} : {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/participants/table_model.py" line="390"/>
+        <location filename="../../ui/participants/table_model.py" line="373"/>
         <source>Add {0}</source>
         <translation>Ajouter {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/participants/table_model.py" line="398"/>
+        <location filename="../../ui/participants/table_model.py" line="381"/>
         <source>Remove {0}</source>
         <translation>Retirer {0}</translation>
     </message>
@@ -2092,27 +2092,27 @@ imprimé</translation>
 <context>
     <name>PersonHistoryDialog</name>
     <message>
-        <location filename="../../ui/year/person_history.py" line="169"/>
+        <location filename="../../ui/year/person_history.py" line="155"/>
         <source>Person history</source>
         <translation>Historique d&apos;une personne</translation>
     </message>
     <message>
-        <location filename="../../ui/year/person_history.py" line="172"/>
+        <location filename="../../ui/year/person_history.py" line="158"/>
         <source>Find someone: name, organisation or email</source>
         <translation>Chercher une personne : nom, organisation ou e-mail</translation>
     </message>
     <message>
-        <location filename="../../ui/year/person_history.py" line="205"/>
+        <location filename="../../ui/year/person_history.py" line="182"/>
         <source>Possible duplicates…</source>
         <translation>Doublons possibles…</translation>
     </message>
     <message>
-        <location filename="../../ui/year/person_history.py" line="220"/>
+        <location filename="../../ui/year/person_history.py" line="197"/>
         <source>Double-click a meeting to open it.</source>
         <translation>Double-cliquez sur une réunion pour l&apos;ouvrir.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/year/person_history.py" line="250"/>
+        <location filename="../../ui/year/person_history.py" line="227"/>
         <source>%n more: type to narrow</source>
         <translation>
             <numerusform>%n autre : précisez la recherche</numerusform>
@@ -2120,12 +2120,12 @@ imprimé</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/year/person_history.py" line="277"/>
+        <location filename="../../ui/year/person_history.py" line="254"/>
         <source>Choose someone on the left.</source>
         <translation>Choisissez une personne à gauche.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/year/person_history.py" line="292"/>
+        <location filename="../../ui/year/person_history.py" line="269"/>
         <source>On the list of %n meeting(s)</source>
         <translation>
             <numerusform>Sur la liste de %n réunion</numerusform>
@@ -2133,7 +2133,7 @@ imprimé</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/year/person_history.py" line="294"/>
+        <location filename="../../ui/year/person_history.py" line="271"/>
         <source>present %n time(s)</source>
         <translation>
             <numerusform>%n présence</numerusform>
@@ -2141,7 +2141,7 @@ imprimé</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/year/person_history.py" line="296"/>
+        <location filename="../../ui/year/person_history.py" line="273"/>
         <source>in the programme or the notes of %n</source>
         <translation>
             <numerusform>au programme ou dans les notes de %n</numerusform>
@@ -2185,152 +2185,152 @@ imprimé</translation>
 <context>
     <name>PlanModel</name>
     <message>
-        <location filename="../../ui/year/import_plan.py" line="50"/>
+        <location filename="../../ui/year/import_plan.py" line="49"/>
         <source>Add</source>
         <translation>Ajouter</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_plan.py" line="51"/>
+        <location filename="../../ui/year/import_plan.py" line="50"/>
         <source>Update</source>
         <translation>Mettre à jour</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_plan.py" line="52"/>
+        <location filename="../../ui/year/import_plan.py" line="51"/>
         <source>Skip</source>
         <translation>Ignorer</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_plan.py" line="53"/>
+        <location filename="../../ui/year/import_plan.py" line="52"/>
         <source>Bad row</source>
         <translation>Ligne en erreur</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_plan.py" line="61"/>
+        <location filename="../../ui/year/import_plan.py" line="60"/>
         <source>no name and no organisation</source>
         <translation>ni nom ni organisation</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_plan.py" line="62"/>
+        <location filename="../../ui/year/import_plan.py" line="61"/>
         <source>new person</source>
         <translation>nouvelle personne</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_plan.py" line="63"/>
+        <location filename="../../ui/year/import_plan.py" line="62"/>
         <source>matched by email</source>
         <translation>reconnue par l&apos;e-mail</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_plan.py" line="64"/>
+        <location filename="../../ui/year/import_plan.py" line="63"/>
         <source>matched by name and organisation</source>
         <translation>reconnue par le nom et l&apos;organisation</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_plan.py" line="65"/>
+        <location filename="../../ui/year/import_plan.py" line="64"/>
         <source>matched by name</source>
         <translation>reconnue par le nom</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_plan.py" line="66"/>
+        <location filename="../../ui/year/import_plan.py" line="65"/>
         <source>already on the list, nothing to change</source>
         <translation>déjà sur la liste, rien à changer</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_plan.py" line="67"/>
+        <location filename="../../ui/year/import_plan.py" line="66"/>
         <source>already on the list</source>
         <translation>déjà sur la liste</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_plan.py" line="74"/>
+        <location filename="../../ui/year/import_plan.py" line="73"/>
         <source>same person as line {0}</source>
         <translation>même personne qu&apos;à la ligne {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_plan.py" line="78"/>
+        <location filename="../../ui/year/import_plan.py" line="77"/>
         <source>{0} cells, the header has {1}</source>
         <translation>{0} cellules, l&apos;en-tête en a {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_plan.py" line="84"/>
+        <location filename="../../ui/year/import_plan.py" line="83"/>
         <source>{0}: {1} characters, at most {2} fit</source>
         <translation>{0} : {1} caractères, {2} au plus</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_plan.py" line="90"/>
+        <location filename="../../ui/year/import_plan.py" line="89"/>
         <source>cell {0} holds a formula without its saved result: open and save the file in a spreadsheet, or paste the values</source>
         <translation>la cellule {0} contient une formule sans son résultat enregistré : ouvrez et enregistrez le fichier dans un tableur, ou collez les valeurs</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_plan.py" line="99"/>
+        <location filename="../../ui/year/import_plan.py" line="98"/>
         <source>new person: « {0} » in the roster has another email ({1})</source>
         <translation>nouvelle personne : « {0} » dans l&apos;annuaire a un autre e-mail ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_plan.py" line="128"/>
+        <location filename="../../ui/year/import_plan.py" line="127"/>
         <source>represented by « {0} »: nobody else on the list has that name; left out</source>
         <translation>représenté·e par « {0} » : personne d’autre sur la liste ne porte ce nom ; laissé de côté</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_plan.py" line="130"/>
+        <location filename="../../ui/year/import_plan.py" line="129"/>
         <source>represented by « {0} »: several people on the list have that name; left out</source>
         <translation>représenté·e par « {0} » : plusieurs personnes de la liste portent ce nom ; laissé de côté</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_plan.py" line="104"/>
+        <location filename="../../ui/year/import_plan.py" line="103"/>
         <source>role « {0} » is not a role</source>
         <translation>rôle « {0} » : ce n’est pas un rôle</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_plan.py" line="111"/>
+        <location filename="../../ui/year/import_plan.py" line="110"/>
         <source>« {0} » is not an email address</source>
         <translation>« {0} » n&apos;est pas une adresse e-mail</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_plan.py" line="112"/>
+        <location filename="../../ui/year/import_plan.py" line="111"/>
         <source>mode « {0} » is neither in person nor remote</source>
         <translation>mode « {0} » : ni sur place ni à distance</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_plan.py" line="113"/>
+        <location filename="../../ui/year/import_plan.py" line="112"/>
         <source>status « {0} » is not invited, present, excused or absent</source>
         <translation>statut « {0} » : ni invité, ni présent, ni excusé, ni absent</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_plan.py" line="149"/>
+        <location filename="../../ui/year/import_plan.py" line="148"/>
         <source>{0}: « {1} » → « {2} »</source>
         <translation>{0} : « {1} » → « {2} »</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_plan.py" line="151"/>
+        <location filename="../../ui/year/import_plan.py" line="150"/>
         <source>{0}: « {1} »</source>
         <translation>{0} : « {1} »</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_plan.py" line="153"/>
+        <location filename="../../ui/year/import_plan.py" line="152"/>
         <source>joins the list</source>
         <translation>ajoutée à la liste</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_plan.py" line="174"/>
+        <location filename="../../ui/year/import_plan.py" line="165"/>
         <source>Line</source>
         <translation>Ligne</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_plan.py" line="175"/>
+        <location filename="../../ui/year/import_plan.py" line="166"/>
         <source>What happens</source>
         <translation>Ce qui sera fait</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_plan.py" line="176"/>
+        <location filename="../../ui/year/import_plan.py" line="167"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_plan.py" line="177"/>
+        <location filename="../../ui/year/import_plan.py" line="168"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../ui/year/import_plan.py" line="178"/>
+        <location filename="../../ui/year/import_plan.py" line="169"/>
         <source>Details</source>
         <translation>Détails</translation>
     </message>
@@ -2786,7 +2786,7 @@ Le contenu actuel du fichier est mis de côté dans {1} ; rien n&apos;est suppri
 <context>
     <name>SearchDock</name>
     <message>
-        <location filename="../../ui/year/search.py" line="251"/>
+        <location filename="../../ui/year/search.py" line="208"/>
         <source>Search</source>
         <translation>Recherche</translation>
     </message>
@@ -2794,122 +2794,122 @@ Le contenu actuel du fichier est mis de côté dans {1} ; rien n&apos;est suppri
 <context>
     <name>SearchModel</name>
     <message>
-        <location filename="../../ui/year/search.py" line="69"/>
+        <location filename="../../ui/year/search.py" line="64"/>
         <source>General</source>
         <translation>Général</translation>
     </message>
     <message>
-        <location filename="../../ui/year/search.py" line="70"/>
+        <location filename="../../ui/year/search.py" line="65"/>
         <source>Participants</source>
         <translation>Participants</translation>
     </message>
     <message>
-        <location filename="../../ui/year/search.py" line="71"/>
+        <location filename="../../ui/year/search.py" line="66"/>
         <source>Programme</source>
         <translation>Programme</translation>
     </message>
     <message>
-        <location filename="../../ui/year/search.py" line="72"/>
+        <location filename="../../ui/year/search.py" line="67"/>
         <source>Compte-rendu</source>
         <translation>Compte-rendu</translation>
     </message>
     <message>
-        <location filename="../../ui/year/search.py" line="73"/>
+        <location filename="../../ui/year/search.py" line="68"/>
         <source>Decisions</source>
         <translation>Décisions</translation>
     </message>
     <message>
-        <location filename="../../ui/year/search.py" line="80"/>
+        <location filename="../../ui/year/search.py" line="75"/>
         <source>title</source>
         <translation>titre</translation>
     </message>
     <message>
-        <location filename="../../ui/year/search.py" line="81"/>
+        <location filename="../../ui/year/search.py" line="76"/>
         <source>venue</source>
         <translation>lieu</translation>
     </message>
     <message>
-        <location filename="../../ui/year/search.py" line="82"/>
+        <location filename="../../ui/year/search.py" line="77"/>
         <source>body</source>
         <translation>instance</translation>
     </message>
     <message>
-        <location filename="../../ui/year/search.py" line="83"/>
+        <location filename="../../ui/year/search.py" line="78"/>
         <source>introduction</source>
         <translation>introduction</translation>
     </message>
     <message>
-        <location filename="../../ui/year/search.py" line="84"/>
+        <location filename="../../ui/year/search.py" line="79"/>
         <source>co-organisers</source>
         <translation>co-organisateurs</translation>
     </message>
     <message>
-        <location filename="../../ui/year/search.py" line="85"/>
+        <location filename="../../ui/year/search.py" line="80"/>
         <source>objectives</source>
         <translation>objectifs</translation>
     </message>
     <message>
-        <location filename="../../ui/year/search.py" line="79"/>
+        <location filename="../../ui/year/search.py" line="74"/>
         <source>name</source>
         <translation>nom</translation>
     </message>
     <message>
-        <location filename="../../ui/year/search.py" line="86"/>
+        <location filename="../../ui/year/search.py" line="81"/>
         <source>format</source>
         <translation>format</translation>
     </message>
     <message>
-        <location filename="../../ui/year/search.py" line="87"/>
+        <location filename="../../ui/year/search.py" line="82"/>
         <source>text</source>
         <translation>texte</translation>
     </message>
     <message>
-        <location filename="../../ui/year/search.py" line="88"/>
+        <location filename="../../ui/year/search.py" line="83"/>
         <source>speaker</source>
         <translation>intervenant</translation>
     </message>
     <message>
-        <location filename="../../ui/year/search.py" line="89"/>
+        <location filename="../../ui/year/search.py" line="84"/>
         <source>subtitle</source>
         <translation>sous-titre</translation>
     </message>
     <message>
-        <location filename="../../ui/year/search.py" line="90"/>
+        <location filename="../../ui/year/search.py" line="85"/>
         <source>question</source>
         <translation>question</translation>
     </message>
     <message>
-        <location filename="../../ui/year/search.py" line="91"/>
+        <location filename="../../ui/year/search.py" line="86"/>
         <source>number</source>
         <translation>numéro</translation>
     </message>
     <message>
-        <location filename="../../ui/year/search.py" line="92"/>
+        <location filename="../../ui/year/search.py" line="87"/>
         <source>owner</source>
         <translation>responsable</translation>
     </message>
     <message>
-        <location filename="../../ui/year/search.py" line="93"/>
+        <location filename="../../ui/year/search.py" line="88"/>
         <source>follow-up</source>
         <translation>suivi</translation>
     </message>
     <message>
-        <location filename="../../ui/year/search.py" line="99"/>
+        <location filename="../../ui/year/search.py" line="94"/>
         <source>On the roster, on no meeting&apos;s list</source>
         <translation>Dans l&apos;annuaire, sur aucune liste de réunion</translation>
     </message>
     <message>
-        <location filename="../../ui/year/search.py" line="129"/>
+        <location filename="../../ui/year/search.py" line="104"/>
         <source>Found</source>
         <translation>Trouvé</translation>
     </message>
     <message>
-        <location filename="../../ui/year/search.py" line="129"/>
+        <location filename="../../ui/year/search.py" line="104"/>
         <source>Where</source>
         <translation>Où</translation>
     </message>
     <message>
-        <location filename="../../ui/year/search.py" line="129"/>
+        <location filename="../../ui/year/search.py" line="104"/>
         <source>Text</source>
         <translation>Texte</translation>
     </message>
@@ -2917,17 +2917,17 @@ Le contenu actuel du fichier est mis de côté dans {1} ; rien n&apos;est suppri
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../ui/year/search.py" line="171"/>
+        <location filename="../../ui/year/search.py" line="139"/>
         <source>Search all meetings: people, organisations, programme, notes</source>
         <translation>Chercher dans toutes les réunions : personnes, organisations, programme, notes</translation>
     </message>
     <message>
-        <location filename="../../ui/year/search.py" line="221"/>
+        <location filename="../../ui/year/search.py" line="178"/>
         <source>Nothing found.</source>
         <translation>Aucun résultat.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/year/search.py" line="223"/>
+        <location filename="../../ui/year/search.py" line="180"/>
         <source>%n result(s)</source>
         <translation>
             <numerusform>%n résultat</numerusform>
@@ -2935,7 +2935,7 @@ Le contenu actuel du fichier est mis de côté dans {1} ; rien n&apos;est suppri
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/year/search.py" line="223"/>
+        <location filename="../../ui/year/search.py" line="180"/>
         <source>in %n place(s)</source>
         <translation>
             <numerusform>dans %n rubrique</numerusform>
@@ -2943,7 +2943,7 @@ Le contenu actuel du fichier est mis de côté dans {1} ; rien n&apos;est suppri
         </translation>
     </message>
     <message>
-        <location filename="../../ui/year/search.py" line="225"/>
+        <location filename="../../ui/year/search.py" line="182"/>
         <source>(the first {0} shown: add a word to narrow)</source>
         <translation>(les {0} premiers affichés : ajoutez un mot pour préciser)</translation>
     </message>
@@ -3330,57 +3330,57 @@ Le contenu actuel du fichier est mis de côté dans {1} ; rien n&apos;est suppri
 <context>
     <name>YearActions</name>
     <message>
-        <location filename="../../ui/year/actions.py" line="102"/>
+        <location filename="../../ui/year/actions.py" line="93"/>
         <source>New meeting from…</source>
         <translation>Nouvelle réunion à partir de…</translation>
     </message>
     <message>
-        <location filename="../../ui/year/actions.py" line="103"/>
+        <location filename="../../ui/year/actions.py" line="94"/>
         <source>Next year&apos;s meeting built from this one</source>
         <translation>La réunion de l&apos;an prochain, construite à partir de celle-ci</translation>
     </message>
     <message>
-        <location filename="../../ui/year/actions.py" line="104"/>
+        <location filename="../../ui/year/actions.py" line="95"/>
         <source>Compare with an earlier meeting…</source>
         <translation>Comparer avec une réunion précédente…</translation>
     </message>
     <message>
-        <location filename="../../ui/year/actions.py" line="105"/>
+        <location filename="../../ui/year/actions.py" line="96"/>
         <source>Import participants…</source>
         <translation>Importer des participants…</translation>
     </message>
     <message>
-        <location filename="../../ui/year/actions.py" line="106"/>
+        <location filename="../../ui/year/actions.py" line="97"/>
         <source>Export participants…</source>
         <translation>Exporter les participants…</translation>
     </message>
     <message>
-        <location filename="../../ui/year/actions.py" line="107"/>
+        <location filename="../../ui/year/actions.py" line="98"/>
         <source>Sign-in sheet…</source>
         <translation>Feuille d&apos;émargement…</translation>
     </message>
     <message>
-        <location filename="../../ui/year/actions.py" line="108"/>
+        <location filename="../../ui/year/actions.py" line="99"/>
         <source>Person history…</source>
         <translation>Historique d&apos;une personne…</translation>
     </message>
     <message>
-        <location filename="../../ui/year/actions.py" line="109"/>
+        <location filename="../../ui/year/actions.py" line="100"/>
         <source>Find duplicates…</source>
         <translation>Chercher les doublons…</translation>
     </message>
     <message>
-        <location filename="../../ui/year/actions.py" line="110"/>
+        <location filename="../../ui/year/actions.py" line="101"/>
         <source>Search all meetings…</source>
         <translation>Chercher dans toutes les réunions…</translation>
     </message>
     <message>
-        <location filename="../../ui/year/actions.py" line="187"/>
+        <location filename="../../ui/year/actions.py" line="181"/>
         <source>The meeting was not created.</source>
         <translation>La réunion n&apos;a pas été créée.</translation>
     </message>
     <message>
-        <location filename="../../ui/year/actions.py" line="178"/>
+        <location filename="../../ui/year/actions.py" line="172"/>
         <source>The new meeting is created and open.
 
 Compare it with the meeting it comes from: who attended and is not invited yet, and the moderators, speakers and texts to confirm?</source>
@@ -3389,58 +3389,58 @@ Compare it with the meeting it comes from: who attended and is not invited yet, 
 La comparer avec la réunion d&apos;origine : qui était présent et n&apos;est pas encore invité, et les modérateurs, intervenants et textes à confirmer ?</translation>
     </message>
     <message>
-        <location filename="../../ui/year/actions.py" line="172"/>
+        <location filename="../../ui/year/actions.py" line="166"/>
         <source>New meeting from {0}</source>
         <translation>Nouvelle réunion à partir de {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/year/actions.py" line="182"/>
+        <location filename="../../ui/year/actions.py" line="176"/>
         <source>Compare</source>
         <translation>Comparer</translation>
     </message>
     <message>
-        <location filename="../../ui/year/actions.py" line="274"/>
+        <location filename="../../ui/year/actions.py" line="268"/>
         <source>Import participants</source>
         <translation>Importer des participants</translation>
     </message>
     <message>
-        <location filename="../../ui/year/actions.py" line="276"/>
+        <location filename="../../ui/year/actions.py" line="270"/>
         <source>Participant lists (*.csv *.xlsx *.txt);;All files (*)</source>
         <translation>Listes de participants (*.csv *.xlsx *.txt);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/year/actions.py" line="283"/>
-        <location filename="../../ui/year/actions.py" line="286"/>
+        <location filename="../../ui/year/actions.py" line="277"/>
+        <location filename="../../ui/year/actions.py" line="280"/>
         <source>The file cannot be read.</source>
         <translation>Le fichier ne peut pas être lu.</translation>
     </message>
     <message>
-        <location filename="../../ui/year/actions.py" line="302"/>
+        <location filename="../../ui/year/actions.py" line="296"/>
         <source>Imported: {0} added, {1} updated, {2} skipped, {3} bad rows left out.</source>
         <translation>Import terminé : {0} ajoutées, {1} mises à jour, {2} ignorées, {3} lignes en erreur laissées de côté.</translation>
     </message>
     <message>
-        <location filename="../../ui/year/actions.py" line="319"/>
+        <location filename="../../ui/year/actions.py" line="313"/>
         <source>Export participants</source>
         <translation>Exporter les participants</translation>
     </message>
     <message>
-        <location filename="../../ui/year/actions.py" line="320"/>
+        <location filename="../../ui/year/actions.py" line="314"/>
         <source>participants</source>
         <translation>participants</translation>
     </message>
     <message>
-        <location filename="../../ui/year/actions.py" line="321"/>
+        <location filename="../../ui/year/actions.py" line="315"/>
         <source>CSV for Excel (*.csv);;Excel workbook (*.xlsx)</source>
         <translation>CSV pour Excel (*.csv);;Classeur Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/year/actions.py" line="334"/>
+        <location filename="../../ui/year/actions.py" line="328"/>
         <source>Writing the participant list…</source>
         <translation>Écriture de la liste des participants…</translation>
     </message>
     <message>
-        <location filename="../../ui/year/actions.py" line="335"/>
+        <location filename="../../ui/year/actions.py" line="329"/>
         <source>The participant list is written:
 {0}
 
@@ -3451,37 +3451,37 @@ Open it?</source>
 L&apos;ouvrir ?</translation>
     </message>
     <message>
-        <location filename="../../ui/year/actions.py" line="336"/>
+        <location filename="../../ui/year/actions.py" line="330"/>
         <source>The participant list was not written.</source>
         <translation>La liste des participants n&apos;a pas été enregistrée.</translation>
     </message>
     <message>
-        <location filename="../../ui/year/actions.py" line="345"/>
+        <location filename="../../ui/year/actions.py" line="339"/>
         <source>Word document, A4 upright (*.docx)</source>
         <translation>Document Word, A4 portrait (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../ui/year/actions.py" line="346"/>
+        <location filename="../../ui/year/actions.py" line="340"/>
         <source>Word document, A4 landscape (*.docx)</source>
         <translation>Document Word, A4 paysage (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../ui/year/actions.py" line="350"/>
+        <location filename="../../ui/year/actions.py" line="344"/>
         <source>Sign-in sheet</source>
         <translation>Feuille d&apos;émargement</translation>
     </message>
     <message>
-        <location filename="../../ui/year/actions.py" line="351"/>
+        <location filename="../../ui/year/actions.py" line="345"/>
         <source>sign-in sheet</source>
         <translation>feuille d&apos;émargement</translation>
     </message>
     <message>
-        <location filename="../../ui/year/actions.py" line="364"/>
+        <location filename="../../ui/year/actions.py" line="358"/>
         <source>Writing the sign-in sheet…</source>
         <translation>Écriture de la feuille d&apos;émargement…</translation>
     </message>
     <message>
-        <location filename="../../ui/year/actions.py" line="365"/>
+        <location filename="../../ui/year/actions.py" line="359"/>
         <source>The sign-in sheet is written:
 {0}
 
@@ -3492,7 +3492,7 @@ Open it?</source>
 L&apos;ouvrir ?</translation>
     </message>
     <message>
-        <location filename="../../ui/year/actions.py" line="366"/>
+        <location filename="../../ui/year/actions.py" line="360"/>
         <source>The sign-in sheet was not written.</source>
         <translation>La feuille d&apos;émargement n&apos;a pas été enregistrée.</translation>
     </message>

@@ -11,7 +11,6 @@ import datetime as dt
 from typing import Any, NamedTuple
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -24,6 +23,7 @@ from models.database import Database
 from models.services import decisions, meetings
 from ui import labels
 from ui.decisions import commands
+from ui.table_models import RowsModel
 from ui.undo import DataCommand, run
 
 COLUMNS = ("number", "text", "item", "owner", "due", "status", "follow_up")
@@ -87,7 +87,10 @@ def _read(db: Database, meeting_id: int) -> tuple[list[DecisionRow], dict[int, s
         return rows, items, people, meeting.date.year
 
 
-class DecisionsModel(QAbstractTableModel):
+class DecisionsModel(RowsModel):
+    COLUMN_COUNT = len(COLUMNS)
+    NUMBERED = True
+    EDITABLE = True
     stored = Signal()
     failed = Signal(str)
 
@@ -143,11 +146,8 @@ class DecisionsModel(QAbstractTableModel):
 
     # Qt model interface -----------------------------------------------------
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
+    def header_names(self) -> tuple[str, ...]:
+        return self._headers
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -177,23 +177,6 @@ class DecisionsModel(QAbstractTableModel):
         if role == ID_ROLE:
             return row.id
         return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return self._headers[section] if 0 <= section < len(COLUMNS) else None
-        return section + 1
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsEditable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or not index.isValid():
@@ -301,14 +284,17 @@ class DecisionsFilter(QSortFilterProxyModel):
         return self.owner is None or row.owner == self.owner
 
 
-class DecisionHistoryModel(QAbstractTableModel):
+class DecisionHistoryModel(RowsModel):
     """One decision in every meeting it went through, oldest first (``decisions.history``)."""
+
+    COLUMN_COUNT = 5
+    NUMBERED = True
+    rows: list[decisions.Step]
 
     def __init__(self, db: Database, parent=None):
         super().__init__(parent)
         self._db = db
         self.statuses = labels.decision_statuses()
-        self.steps: list[decisions.Step] = []
         self.current_meeting: int | None = None
         self._headers = (
             self.tr("Meeting date"),
@@ -324,22 +310,19 @@ class DecisionHistoryModel(QAbstractTableModel):
         self.beginResetModel()
         self.current_meeting = meeting_id
         if decision_id is None:
-            self.steps = []
+            self.rows = []
         else:
             with self._db.reading() as session:
-                self.steps = decisions.history(session, decision_id)
+                self.rows = decisions.history(session, decision_id)
         self.endResetModel()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.steps)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
+    def header_names(self) -> tuple[str, ...]:
+        return self._headers
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        step = self.steps[index.row()]
+        step = self.rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return (
                 step.meeting_date.strftime("%d/%m/%Y"),
@@ -351,10 +334,3 @@ class DecisionHistoryModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.FontRole and step.meeting_id == self.current_meeting:
             return self._bold  # the meeting open in the editor
         return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return self._headers[section] if 0 <= section < len(self._headers) else None
-        return section + 1

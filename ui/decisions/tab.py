@@ -322,6 +322,6 @@ class DecisionsTab(QWidget):
         number = self.model.rows[self.model.row_of(decision_id)].number
         self.history_title.setText(
             self.tr(
-                "History of decision {0} across meetings (%n meeting(s))", "", len(self.history.steps)
+                "History of decision {0} across meetings (%n meeting(s))", "", len(self.history.rows)
             ).format(number)
         )

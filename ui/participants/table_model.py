@@ -18,7 +18,6 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -52,6 +51,7 @@ from ui.participants.rows import (
     shown,
     sort_key,
 )
+from ui.table_models import RowsModel
 from ui.undo import DataCommand, run
 
 _DISPLAY, _EDIT, _FOREGROUND, _TOOLTIP, _ID = (
@@ -68,7 +68,10 @@ _DISPLAY, _EDIT, _FOREGROUND, _TOOLTIP, _ID = (
 Index = QModelIndex | QPersistentModelIndex
 
 
-class ParticipantsModel(QAbstractTableModel):
+class ParticipantsModel(RowsModel):
+    COLUMN_COUNT = len(COLUMNS)
+    NUMBERED = True
+    EDITABLE = True
     stored = Signal()
     failed = Signal(str)
 
@@ -199,11 +202,8 @@ class ParticipantsModel(QAbstractTableModel):
 
     # Qt model interface -----------------------------------------------------
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
+    def header_names(self) -> tuple[str, ...]:
+        return self._headers
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         # The view's hot path (seven roles per visible cell per paint): plain int compares.
@@ -233,23 +233,6 @@ class ParticipantsModel(QAbstractTableModel):
         if role == _ID:
             return row.id
         return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return self._headers[section] if 0 <= section < len(COLUMNS) else None
-        return section + 1
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsEditable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or not index.isValid():

@@ -26,11 +26,11 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QStatusBar, QTabWidget,
 
 from models.errors import MinutierError
 from models.services import meetings
-from models.services.reading import programme_item_of
 from ui import dialogs
 from ui.tab_slots import TabSlot
 from ui.undo import run
 from ui.year import files
+from ui.year.navigation import Navigation
 from ui.year.search import SearchDock
 
 if TYPE_CHECKING:  # the dialogs' modules load when first opened, not at start-up
@@ -45,15 +45,6 @@ if TYPE_CHECKING:  # the dialogs' modules load when first opened, not at start-u
     from ui.year.person_history import PersonHistoryDialog
 
 log = logging.getLogger("minutier.ui")
-
-# The search's tab names → the window's tab keys.
-TAB_KEYS = {
-    "meeting": "general",
-    "participants": "participants",
-    "programme": "programme",
-    "report": "compte-rendu",
-    "decisions": "decisions",
-}
 
 
 class YearActions(QObject):
@@ -109,8 +100,11 @@ class YearActions(QObject):
         self.duplicates_action = self._action(self.tr("Find duplicates…"), self.find_duplicates)
         self.search_action = self._action(self.tr("Search all meetings…"), self.show_search, "Ctrl+Shift+F")
 
+        self.navigation = Navigation(
+            db, panel, meeting_id=meeting_id, show_tab=show_tab, person_history=self.person_history
+        )
         self.search_dock = SearchDock(db, window)
-        self.search_dock.panel.open_hit.connect(self.open_hit)
+        self.search_dock.panel.open_hit.connect(self.navigation.open_hit)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.search_dock)
         self.search_dock.hide()
 
@@ -203,8 +197,8 @@ class YearActions(QObject):
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.destroyed.connect(lambda _obj=None: setattr(self, "comparison", None))
-        dialog.open_item.connect(self._open_item)
-        dialog.open_texts.connect(lambda mid: self._open(mid, "general"))
+        dialog.open_item.connect(self.navigation.open_item)
+        dialog.open_texts.connect(lambda mid: self.navigation.open(mid, "general"))
         self.comparison = dialog
         dialog.show()
         return dialog
@@ -235,7 +229,7 @@ class YearActions(QObject):
         dialog = PersonHistoryDialog(self.db, person_id, self._window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.destroyed.connect(lambda _obj=None: setattr(self, "history", None))
-        dialog.open_meeting.connect(lambda mid: self._open(mid, "participants"))
+        dialog.open_meeting.connect(lambda mid: self.navigation.open(mid, "participants"))
         dialog.find_duplicates.connect(self.find_duplicates)
         self.history = dialog
         dialog.show()
@@ -382,40 +376,6 @@ class YearActions(QObject):
             self._window.resizeDocks([self.search_dock], [460], Qt.Orientation.Horizontal)
         self.search_dock.raise_()
         self.search_dock.panel.focus()
-
-    def open_hit(self, meeting_id: int | None, hit) -> None:
-        if meeting_id is None:  # a roster person on no list: their history says where they were
-            self.person_history(hit.object_id)
-            return
-        tab = self._open(meeting_id, TAB_KEYS.get(hit.tab, "general"))
-        if tab is None:
-            return
-        if hit.kind == "attendance" and hasattr(tab, "select_participant"):
-            tab.select_participant(hit.object_id)
-        elif hit.kind == "programme_item" and hasattr(tab, "select_item"):
-            tab.select_item(hit.object_id)
-        elif hit.kind == "programme_person" and hasattr(tab, "select_item"):
-            with self.db.reading() as session:
-                item_id = programme_item_of(session, hit.object_id)
-            if item_id is not None:
-                tab.select_item(item_id)
-        elif hit.kind in ("section", "block") and hasattr(tab, "select"):
-            tab.select((hit.kind, hit.object_id))
-        elif hit.kind == "decision" and hasattr(tab, "select"):
-            tab.select(hit.object_id)
-
-    def _open(self, meeting_id: int, tab_key: str):
-        """Open the meeting (if it is not the open one) and bring ``tab_key`` forward; its widget."""
-        if meeting_id != self.meeting_id:
-            self._panel.select(meeting_id)
-        if meeting_id != self.meeting_id:
-            return None  # deleted meanwhile
-        return self._show_tab(tab_key)
-
-    def _open_item(self, meeting_id: int, item_id: int) -> None:
-        tab = self._open(meeting_id, "programme")
-        if tab is not None and hasattr(tab, "select_item"):
-            tab.select_item(item_id)
 
 
 def _read_attendance(session, meeting_id: int):

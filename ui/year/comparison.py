@@ -12,19 +12,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QToolButton,
-    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -34,10 +31,11 @@ from models.errors import MinutierError
 from models.services import attendance, compare, meetings
 from ui import dialogs, labels
 from ui.commands import Add
+from ui.list_views import list_tree
+from ui.table_models import GroupsModel
 from ui.undo import run
 
 Index = QModelIndex | QPersistentModelIndex
-ROOT = QModelIndex()
 
 GROUPS = (
     "not_invited",
@@ -62,14 +60,11 @@ def _time(value) -> str:
     return value.strftime("%H:%M") if value is not None else ""
 
 
-class ComparisonModel(QAbstractItemModel):
+class ComparisonModel(GroupsModel):
     """Groups at the top, their lines below; read-only, rebuilt from a ``Comparison``."""
 
-    COLUMNS = 2
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.groups: list[tuple[str, list[Line]]] = []
+    COLUMN_COUNT = 2
+    groups: list[tuple[str, list[Line]]]
 
     def group_title(self, group: str) -> str:
         return {
@@ -143,28 +138,11 @@ class ComparisonModel(QAbstractItemModel):
 
     # ------------------------------------------------------------ Qt model
 
-    def index(self, row: int, column: int, parent: Index = ROOT) -> QModelIndex:
-        if not self.hasIndex(row, column, parent):
-            return QModelIndex()
-        if not parent.isValid():
-            return self.createIndex(row, column, 0)
-        return self.createIndex(row, column, parent.row() + 1)
+    def lines_of(self, group: tuple[str, list[Line]]) -> list[Line]:
+        return group[1]
 
-    def parent(self, child: Index = ROOT) -> QModelIndex:  # type: ignore[override]
-        if not child.isValid():
-            return QModelIndex()
-        group = child.internalId()
-        return QModelIndex() if group == 0 else self.createIndex(group - 1, 0, 0)
-
-    def rowCount(self, parent: Index = ROOT) -> int:
-        if not parent.isValid():
-            return len(self.groups)
-        if parent.internalId() == 0 and parent.column() == 0:
-            return len(self.groups[parent.row()][1])
-        return 0
-
-    def columnCount(self, parent: Index = ROOT) -> int:
-        return self.COLUMNS
+    def header_names(self) -> tuple[str, ...]:
+        return (self.tr("What"), self.tr("Details"))
 
     def line(self, index: Index) -> Line | None:
         if not index.isValid() or index.internalId() == 0:
@@ -188,16 +166,6 @@ class ComparisonModel(QAbstractItemModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return line.text if index.column() == 0 else line.detail
         return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (self.tr("What"), self.tr("Details"))[section] if 0 <= section < self.COLUMNS else None
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
 class ComparisonDialog(QDialog):
@@ -243,16 +211,7 @@ class ComparisonDialog(QDialog):
         self.old.setCurrentIndex(max(self.old.findData(old_id), 0))
 
         self.model = ComparisonModel(self)
-        self.tree = QTreeView()
-        self.tree.setModel(self.model)
-        self.tree.setAlternatingRowColors(True)
-        self.tree.setUniformRowHeights(True)
-        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        header = self.tree.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.tree.setColumnWidth(0, 330)
+        self.tree = list_tree(self.model, widths=(330,))
         self.tree.doubleClicked.connect(self._activated)
         self.invite_buttons: dict[int, QToolButton] = {}
 

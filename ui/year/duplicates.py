@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
@@ -20,14 +19,11 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -38,11 +34,12 @@ from models.records import PersonCard
 from models.services import roster
 from models.services.reading import person_card, person_exists
 from ui import dialogs
+from ui.list_views import list_table
+from ui.table_models import RowsModel
 from ui.undo import run
 from ui.year.roster_commands import MergePeople
 
 Index = QModelIndex | QPersistentModelIndex
-ROOT = QModelIndex()
 # A card's lines below the name (which holds the civility and the name parts): the other
 # fields of a person, in NAMES' order.
 _CARD_FIELDS = tuple(name for name in NAMES if name != "civility" and name not in NAME_PARTS)
@@ -64,12 +61,9 @@ class Pair:
         self.keep_name, self.merge_name = self.merge_name, self.keep_name
 
 
-class DuplicatesModel(QAbstractTableModel):
-    COLUMNS = 4
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.rows: list[Pair] = []
+class DuplicatesModel(RowsModel):
+    COLUMN_COUNT = 4
+    rows: list[Pair]
 
     def set_rows(self, rows: list[Pair]) -> None:
         self.beginResetModel()
@@ -96,17 +90,8 @@ class DuplicatesModel(QAbstractTableModel):
         }
         return translated.get(code, code)
 
-    def rowCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else self.COLUMNS
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        names = (self.tr("Keep"), self.tr("Merge into it"), self.tr("Likeness"), self.tr("Why"))
-        return names[section] if 0 <= section < len(names) else None
+    def header_names(self) -> tuple[str, ...]:
+        return (self.tr("Keep"), self.tr("Merge into it"), self.tr("Likeness"), self.tr("Why"))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
@@ -148,16 +133,7 @@ class DuplicatesDialog(QDialog):
         self.intro = QLabel()
         self.intro.setWordWrap(True)
         self.model = DuplicatesModel(self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.table = list_table(self.model, stretch=3)
         self.keep_card = QLabel()
         self.merge_card = QLabel()
         for card in (self.keep_card, self.merge_card):

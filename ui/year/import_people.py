@@ -50,6 +50,7 @@ from models.person_fields import NAME_PARTS
 from models.services import meetings
 from models.tabular import Table
 from ui import dialogs
+from ui.list_views import list_table
 from ui.settings import Settings
 from ui.year.import_columns import PreviewModel, field_names, remember_mapping, remembered_mapping
 from ui.year.import_plan import ACTIONS, BAD, ActionFilter, PlanModel
@@ -196,16 +197,10 @@ class ImportDialog(QDialog):
         self.plan_model = PlanModel(self.names, self)
         self.plan_filter = ActionFilter(self)
         self.plan_filter.setSourceModel(self.plan_model)
-        self.plan_view = QTableView()
-        self.plan_view.setModel(self.plan_filter)
-        self.plan_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.plan_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.plan_view.setWordWrap(False)
-        self.plan_view.verticalHeader().hide()
-        header = self.plan_view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
-        header.setMaximumSectionSize(300)
+        self.plan_view = list_table(
+            self.plan_filter, stretch=4, selection=QAbstractItemView.SelectionMode.ExtendedSelection
+        )
+        self.plan_view.horizontalHeader().setMaximumSectionSize(300)
         self.show_combo.currentIndexChanged.connect(
             lambda _i: self.plan_filter.set_action(self.show_combo.currentData() or "")
         )

@@ -11,7 +11,6 @@ import re
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -21,23 +20,23 @@ from PySide6.QtGui import QBrush, QColor
 
 from models import people_import
 from ui import labels
+from ui.table_models import RowsModel
 
 Index = QModelIndex | QPersistentModelIndex
-ROOT = QModelIndex()
 BAD = QColor("#b3261e")
 
 ACTIONS = ("add", "update", "skip", "bad")
 
 
-class PlanModel(QAbstractTableModel):
+class PlanModel(RowsModel):
     """The plan row by row: line, what happens, name, organisation, details or reason."""
 
-    COLUMNS = 5
+    COLUMN_COUNT = 5
     ACTION_ROLE = Qt.ItemDataRole.UserRole + 1
+    rows: list[people_import.PlanRow]
 
     def __init__(self, field_names: dict[str, str], parent=None):
         super().__init__(parent)
-        self.rows: list[people_import.PlanRow] = []
         self._field_names = field_names
 
     def set_plan(self, plan: people_import.ImportPlan | None) -> None:
@@ -161,23 +160,14 @@ class PlanModel(QAbstractTableModel):
         parts += [self.warning(w) for w in row.warnings]
         return "; ".join(parts)
 
-    def rowCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else self.COLUMNS
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        names = (
+    def header_names(self) -> tuple[str, ...]:
+        return (
             self.tr("Line"),
             self.tr("What happens"),
             self.tr("Name"),
             self.tr("Organisation"),
             self.tr("Details"),
         )
-        return names[section] if 0 <= section < len(names) else None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):

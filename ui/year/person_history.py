@@ -11,7 +11,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
-    QAbstractTableModel,
     QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
@@ -20,16 +19,13 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListView,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -40,6 +36,8 @@ from models.services import roster
 from models.services.reading import read_roster
 from models.text_keys import fold
 from ui import labels
+from ui.list_views import list_table
+from ui.table_models import RowsModel
 
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
@@ -85,37 +83,25 @@ class RosterModel(QAbstractListModel):
         return None
 
 
-class HistoryModel(QAbstractTableModel):
+class HistoryModel(RowsModel):
     """``roster.person_history`` as a table: date, meeting, on the list as, in the programme, notes."""
 
-    COLUMNS = 5
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.rows: list[roster.HistoryEntry] = []
+    COLUMN_COUNT = 5
+    rows: list[roster.HistoryEntry]
 
     def set_rows(self, rows: list[roster.HistoryEntry]) -> None:
         self.beginResetModel()
         self.rows = list(rows)
         self.endResetModel()
 
-    def rowCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else self.COLUMNS
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        names = (
+    def header_names(self) -> tuple[str, ...]:
+        return (
             self.tr("Date"),
             self.tr("Meeting"),
             self.tr("On the list"),
             self.tr("In the programme"),
             self.tr("Interventions"),
         )
-        return names[section] if 0 <= section < len(names) else None
 
     def listed(self, entry: roster.HistoryEntry) -> str:
         if entry.status is None:
@@ -191,16 +177,7 @@ class PersonHistoryDialog(QDialog):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.history = HistoryModel(self)
-        self.table = QTableView()
-        self.table.setModel(self.history)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table = list_table(self.history, stretch=1)
         self.table.doubleClicked.connect(self._open)
         self.duplicates_button = QPushButton(self.tr("Possible duplicates…"))
         self.duplicates_button.clicked.connect(self._duplicates)

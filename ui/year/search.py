@@ -11,15 +11,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDockWidget,
-    QHeaderView,
     QLabel,
     QLineEdit,
-    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -28,23 +25,21 @@ from models.database import Database
 from models.errors import MinutierError
 from models.person_fields import NAMES
 from ui import person_labels
+from ui.list_views import list_tree
+from ui.table_models import GroupsModel
 
 if TYPE_CHECKING:  # the search service loads with the first search, not at start-up
     from models.services import search
 
 Index = QModelIndex | QPersistentModelIndex
-ROOT = QModelIndex()
 DELAY_MS = 250
 
 
-class SearchModel(QAbstractItemModel):
+class SearchModel(GroupsModel):
     """Meetings at the top (newest first, then roster people on no list), their hits below."""
 
-    COLUMNS = 3
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.groups: list[search.MeetingHits] = []
+    COLUMN_COUNT = 3
+    groups: list[search.MeetingHits]
 
     def set_results(self, results: search.SearchResults | None) -> None:
         self.beginResetModel()
@@ -102,33 +97,11 @@ class SearchModel(QAbstractItemModel):
 
     # ------------------------------------------------------------ Qt model
 
-    def index(self, row: int, column: int, parent: Index = ROOT) -> QModelIndex:
-        if not self.hasIndex(row, column, parent):
-            return QModelIndex()
-        if not parent.isValid():
-            return self.createIndex(row, column, 0)
-        return self.createIndex(row, column, parent.row() + 1)
+    def lines_of(self, group: search.MeetingHits) -> list[search.Hit]:
+        return group.hits
 
-    def parent(self, child: Index = ROOT) -> QModelIndex:  # type: ignore[override]
-        if not child.isValid() or child.internalId() == 0:
-            return QModelIndex()
-        return self.createIndex(child.internalId() - 1, 0, 0)
-
-    def rowCount(self, parent: Index = ROOT) -> int:
-        if not parent.isValid():
-            return len(self.groups)
-        if parent.internalId() == 0 and parent.column() == 0:
-            return len(self.groups[parent.row()].hits)
-        return 0
-
-    def columnCount(self, parent: Index = ROOT) -> int:
-        return self.COLUMNS
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            names = (self.tr("Found"), self.tr("Where"), self.tr("Text"))
-            return names[section] if 0 <= section < len(names) else None
-        return None
+    def header_names(self) -> tuple[str, ...]:
+        return (self.tr("Found"), self.tr("Where"), self.tr("Text"))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -153,11 +126,6 @@ class SearchModel(QAbstractItemModel):
             return (label, self.where(hit), hit.snippet)[index.column()]
         return None
 
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
 
 class SearchPanel(QWidget):
     """The field, a status line and the results; ``open_hit(meeting_id or None, hit)``."""
@@ -173,18 +141,7 @@ class SearchPanel(QWidget):
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.model = SearchModel(self)
-        self.tree = QTreeView()
-        self.tree.setModel(self.model)
-        self.tree.setUniformRowHeights(True)
-        self.tree.setAlternatingRowColors(True)
-        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        header = self.tree.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.tree.setColumnWidth(0, 140)
-        self.tree.setColumnWidth(1, 140)
+        self.tree = list_tree(self.model, widths=(140, 140))
         self.tree.activated.connect(self.activate)
         self._timer = QTimer(self, singleShot=True, interval=DELAY_MS)
         self._timer.timeout.connect(self.run)
