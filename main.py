@@ -84,6 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("file", type=Path, metavar="FILE.docx")
     p.add_argument("--dry-run", action="store_true", help="show what was understood as what; write nothing")
+    p.add_argument("--again", action="store_true", help="even if a meeting is on that date already")
 
     p = commands.add_parser("dump", parents=[db_parent], help="write a meeting as JSON")
     p.add_argument("meeting", metavar="MEETING", help="meeting id or year")
@@ -261,7 +262,7 @@ def cmd_import_docx(db, args) -> int:
         print("dry run: nothing was written")
         return 0
     with db.transaction() as session:
-        meeting_id = word_import.add_meeting(session, reading).meeting_id
+        meeting_id = word_import.add_meeting(session, reading, again=args.again).meeting_id
     for what in reading.understanding.missing:
         print(f"minutier: not found in {args.file.name}: {what}", file=sys.stderr)
     print(meeting_id)

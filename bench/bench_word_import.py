@@ -64,7 +64,8 @@ def _import_once(db_path: Path, data: bytes) -> tuple[float, float, dict[str, in
         read = time.process_time() - start
         start = time.process_time()
         with db.transaction() as session:
-            done = add_meeting(session, reading)
+            # Into its own database too, on the date the meeting has there: asked again.
+            done = add_meeting(session, reading, again=True)
         return read, time.process_time() - start, done.roster
     finally:
         db.close()
@@ -122,7 +123,8 @@ def main() -> int:
         env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
         env["PYTHONPYCACHEPREFIX"] = str(tmp / "pycache")
         python = sys.executable
-        cli = [python, "main.py", "import-docx", str(source), "--db", str(db_path)]
+        # The same minutes imported over and over into the database holding them: --again.
+        cli = [python, "main.py", "import-docx", str(source), "--again", "--db", str(db_path)]
         base = [python, "main.py", "import", str(json_file), "--db", str(db_path)]
         _run(cli, env)
         _run(base, env)

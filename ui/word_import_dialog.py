@@ -3,9 +3,12 @@
 Nothing is written until « Import » is pressed: the dialog shows the counts
 per kind, what was not found and the paragraphs kept as plain blocks, with
 the roster matching worked out in a transaction that is rolled back (the
-same report as ``import-docx --dry-run``). The import itself is one
-undo command (``ImportedMeeting``): like creating a meeting from the list,
-Ctrl+Z takes the new meeting out again.
+same report as ``import-docx --dry-run``). When a meeting is on the
+document's date already, the report says so and « Import » asks before
+making a second one, as File › New meeting from… does (No by default,
+which leaves the dialog open). The import itself is one undo command
+(``ImportedMeeting``): like creating a meeting from the list, Ctrl+Z takes
+the new meeting out again.
 """
 
 from __future__ import annotations
@@ -31,7 +34,7 @@ from models.services import meetings
 from ui import dialogs
 from ui.meeting_commands import MeetingCreation
 from ui.undo import run
-from ui.year import files
+from ui.year import date_taken, files
 
 if TYPE_CHECKING:
     from models import word_import
@@ -54,14 +57,18 @@ class Host(Protocol):
 class ImportedMeeting(MeetingCreation):
     """The meeting read from a Word compte-rendu, added with its programme, people and report."""
 
-    def __init__(self, db: Database, text: str, reading: word_import.Reading, shown_before, show):
+    def __init__(
+        self, db: Database, text: str, reading: word_import.Reading, shown_before, show, *, again=False
+    ):
         super().__init__(db, text, shown_before, show)
         self.reading = reading
+        self.again = again  # the user confirmed a second meeting on a date that has one
 
     def make(self, session) -> Any:
         from models import word_import
 
-        return meetings.get_meeting(session, word_import.add_meeting(session, self.reading).meeting_id)
+        imported = word_import.add_meeting(session, self.reading, again=self.again)
+        return meetings.get_meeting(session, imported.meeting_id)
 
 
 class WordImportDialog(QDialog):
@@ -124,6 +131,11 @@ class WordImportDialog(QDialog):
                     u.roster.get("update", 0), u.roster.get("add", 0)
                 )
             )
+        if u.taken is not None:
+            listed = ", ".join(f"« {title} »" for _id, title in u.taken.meetings)
+            out.append(
+                self.tr("Already a meeting on {0}: {1}").format(u.taken.day.strftime("%d/%m/%Y"), listed)
+            )
         out += [self.tr("Not found: {0}").format(what) for what in u.missing]
         if u.unrecognised:
             out.append("")
@@ -132,9 +144,26 @@ class WordImportDialog(QDialog):
         return out
 
     def accept(self) -> None:
+        """« Import »: a second meeting on a date that has one only when the user says so."""
+        from models import word_import
+
+        day = word_import.meeting_date(self.reading)
+        answer = None
+        if day is not None:
+            answer = date_taken.ask_another(
+                self,
+                self._db,
+                day,
+                self.tr("There is already a meeting on {0}:\n{1}\n\nImport it as another one on that date?"),
+                self.tr("Import anyway"),
+            )
+        if answer is False:
+            return
         panel = self._panel
         text = self.tr("Import a Word compte-rendu")
-        command = ImportedMeeting(self._db, text, self.reading, panel.current_id(), panel.show_after)
+        command = ImportedMeeting(
+            self._db, text, self.reading, panel.current_id(), panel.show_after, again=bool(answer)
+        )
         if not run(self._stack, command, self._not_imported):
             return
         self.meeting_id = command.meeting_id

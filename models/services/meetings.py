@@ -1,4 +1,9 @@
-"""Meetings: list, find, create, edit, duplicate, delete."""
+"""Meetings: list, find, create, edit, duplicate, delete; which are on a date (``meetings_on``).
+
+One meeting per date unless the user asks again: ``new-from`` and ``import-docx`` refuse a date
+that has a meeting already with ``DateTaken`` (``check_date_free``), and take ``again=True`` to
+add another one all the same.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +14,7 @@ from sqlalchemy import extract, select
 from sqlalchemy.orm import Session
 
 from models.entities import LANGUAGES, STATUSES, Meeting
-from models.errors import FormatError, NotFound
+from models.errors import FormatError, MinutierError, NotFound
 from models.services._common import get, update_fields
 
 EDITABLE = (
@@ -35,6 +40,34 @@ EDITABLE = (
 
 # The largest id each backend stores: SQLite's INTEGER is 64 bits, PostgreSQL's 32.
 MAX_ID = {"sqlite": 2**63 - 1, "postgresql": 2**31 - 1}
+
+
+class DateTaken(MinutierError):
+    """A meeting exists on the date asked for; ``taken`` holds the ids of those there, ``meetings``
+    their ids and titles."""
+
+    def __init__(self, day: dt.date, taken: list[tuple[int, str]]):
+        self.day = day
+        self.meetings = list(taken)
+        self.taken = [meeting_id for meeting_id, _title in taken]
+        listed = "; ".join(f"id {meeting_id}, « {title} »" for meeting_id, title in taken)
+        super().__init__(
+            f"There is already a meeting on {day.isoformat()} ({listed}); "
+            "to add another one on that date, ask again with --again."
+        )
+
+
+def meetings_on(session: Session, day: dt.date) -> list[tuple[int, str]]:
+    """Id and title of the meetings on ``day``."""
+    query = select(Meeting.id, Meeting.title).where(Meeting.date == day).order_by(Meeting.id)
+    return [(meeting_id, title) for meeting_id, title in session.execute(query)]
+
+
+def check_date_free(session: Session, day: dt.date) -> None:
+    """Raise ``DateTaken`` when a meeting is on ``day`` already."""
+    taken = meetings_on(session, day)
+    if taken:
+        raise DateTaken(day, taken)
 
 
 def _shorten(text: str, limit: int = 30) -> str:

@@ -21,9 +21,9 @@ becomes the new one. ``title_dates_left`` names the dates still there
 (« les 18 et 19 mars »), for the caller to say so.
 
 A second meeting on a date that already has one is refused
-(``DateTaken``) unless asked for (``again=True``): running new-from twice
-by mistake made two identical meetings, and every command given the year
-then refused to choose.
+(``meetings.DateTaken``, as import-docx does) unless asked for
+(``again=True``): running new-from twice by mistake made two identical
+meetings, and every command given the year then refused to choose.
 
 Left empty: the report (sections, interventions, debates, conclusions),
 the photo-album link, the attendance marks (everyone is « invited », in
@@ -43,13 +43,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models.entities import Attendance, Decision, Meeting, ProgrammeItem, ProgrammePerson
-from models.errors import FormatError, MinutierError
+from models.errors import FormatError
 from models.services._common import coerce
-from models.services.meetings import get_meeting
+from models.services.meetings import DateTaken, check_date_free, get_meeting, meetings_on
 from models.services.written_dates import (
     follow_date,
     follow_title,
@@ -98,25 +97,6 @@ HEAD_FIELDS = (
 DATED_TEXT_FIELDS = ("introduction", "co_organisers")
 
 
-class DateTaken(MinutierError):
-    """A meeting exists on the date asked for; ``taken`` holds the ids of those there."""
-
-    def __init__(self, day: dt.date, taken: list[tuple[int, str]]):
-        self.day = day
-        self.taken = [meeting_id for meeting_id, _title in taken]
-        listed = "; ".join(f"id {meeting_id}, « {title} »" for meeting_id, title in taken)
-        super().__init__(
-            f"There is already a meeting on {day.isoformat()} ({listed}); "
-            "to add another one on that date, ask again with --again."
-        )
-
-
-def meetings_on(session: Session, day: dt.date) -> list[tuple[int, str]]:
-    """Id and title of the meetings on ``day``."""
-    query = select(Meeting.id, Meeting.title).where(Meeting.date == day).order_by(Meeting.id)
-    return [(meeting_id, title) for meeting_id, title in session.execute(query)]
-
-
 def new_meeting_from(
     session: Session,
     meeting_id: int,
@@ -136,9 +116,7 @@ def new_meeting_from(
     if title is not None and not title.strip():
         raise FormatError("title", "a meeting needs a title")
     if not again:
-        taken = meetings_on(session, new_date)
-        if taken:
-            raise DateTaken(new_date, taken)
+        check_date_free(session, new_date)
     meeting = Meeting(
         title=title.strip()
         if title is not None

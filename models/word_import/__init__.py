@@ -4,11 +4,12 @@
 the interchange data of the meeting, its participant rows and an
 ``Understanding`` (counts per kind, what was missing, what was not
 recognised). ``add_meeting(session, reading)`` writes it in the caller's
-transaction. docs/word-import.md tells what is recognised and how.
+transaction, refusing a date that already has a meeting unless ``again``.
+docs/word-import.md tells what is recognised and how.
 """
 
 from models.word_import.errors import WordImportError
-from models.word_import.importer import Imported, add_meeting, preview
+from models.word_import.importer import Imported, add_meeting, meeting_date, preview
 from models.word_import.reader import Reading, read_docx
 from models.word_import.safe_open import read_file
 from models.word_import.understanding import Understanding
@@ -19,6 +20,7 @@ __all__ = [
     "Understanding",
     "WordImportError",
     "add_meeting",
+    "meeting_date",
     "preview",
     "read_docx",
     "read_file",

@@ -2,11 +2,14 @@
 through import-people's plan (same matching rules), then the printed names linked to the roster.
 
 Everything happens in the caller's transaction: the meeting, its people and
-links are added together or not at all.
+links are added together or not at all. A date that already has a meeting is
+refused (``meetings.DateTaken``, as new-from does: importing the same minutes
+twice made two identical meetings) unless asked for (``again=True``).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -16,6 +19,7 @@ from sqlalchemy.orm import Session
 from models import interchange, people_import, text_rules
 from models.entities import Attendance, Block, Meeting, Person, ProgrammeItem, ProgrammePerson, Section
 from models.person_fields import NAMES
+from models.services import meetings
 from models.tabular import Row
 from models.tabular import Table as PeopleTable
 from models.text_keys import key_many
@@ -40,9 +44,25 @@ def _participants_table(reading: Reading) -> PeopleTable:
     return PeopleTable(COLUMNS, tuple(rows))
 
 
-def add_meeting(session: Session, reading: Reading) -> Imported:
-    """Add the meeting read from a .docx; flushes, does not commit."""
+def meeting_date(reading: Reading) -> dt.date | None:
+    """The date the document gives the meeting (the reader sets today's when it finds none);
+    None when it is not a date, which the import then refuses."""
+    try:
+        return dt.date.fromisoformat(reading.data["meeting"]["date"])
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+def add_meeting(session: Session, reading: Reading, *, again: bool = False) -> Imported:
+    """Add the meeting read from a .docx; flushes, does not commit.
+
+    Raises ``meetings.DateTaken``, before writing anything, when a meeting is on the document's
+    date already, unless ``again``.
+    """
     text_rules.check_tree(reading.data)
+    day = meeting_date(reading)
+    if not again and day is not None:
+        meetings.check_date_free(session, day)
     meeting = interchange.import_data(session, reading.data)
     counts = {"add": 0, "update": 0, "skip": 0, "bad": 0}
     if reading.participants:
@@ -125,9 +145,13 @@ def _link_names(session: Session, meeting: Meeting) -> None:
 
 def preview(session: Session, reading: Reading) -> None:
     """Add the roster matching to ``reading.understanding`` by importing into ``session``, which the
-    caller rolls back (``Database.reading()``): the dry run sees exactly what the import would do."""
+    caller rolls back (``Database.reading()``): the dry run sees exactly what the import would do.
+    A date that already has a meeting is noted (``understanding.taken``), not refused."""
     try:
-        reading.understanding.roster = add_meeting(session, reading).roster
+        day = meeting_date(reading)
+        taken = meetings.meetings_on(session, day) if day is not None else []
+        reading.understanding.taken = meetings.DateTaken(day, taken) if day is not None and taken else None
+        reading.understanding.roster = add_meeting(session, reading, again=True).roster
     except DBAPIError as exc:
         # A database open read-only cannot even take the trial writes: show the reading without
         # the matching rather than nothing.

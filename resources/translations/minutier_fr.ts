@@ -1628,7 +1628,7 @@ Les modérateurs et intervenants sont ceux de l&apos;an dernier : la comparaison
         <translation>Le titre donne encore une autre date : {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/year/new_from.py" line="154"/>
+        <location filename="../../ui/year/new_from.py" line="151"/>
         <source>There is already a meeting on {0}:
 {1}
 
@@ -1639,7 +1639,7 @@ Create another one on that date?</source>
 En créer une autre à cette date ?</translation>
     </message>
     <message>
-        <location filename="../../ui/year/new_from.py" line="156"/>
+        <location filename="../../ui/year/new_from.py" line="152"/>
         <source>Create another</source>
         <translation>En créer une autre</translation>
     </message>
@@ -3198,27 +3198,27 @@ Le contenu actuel du fichier est mis de côté dans {1} ; rien n&apos;est suppri
 <context>
     <name>WordImport</name>
     <message>
-        <location filename="../../ui/word_import_dialog.py" line="154"/>
+        <location filename="../../ui/word_import_dialog.py" line="183"/>
         <source>Import a Word compte-rendu…</source>
         <translation>Importer un compte-rendu Word…</translation>
     </message>
     <message>
-        <location filename="../../ui/word_import_dialog.py" line="163"/>
+        <location filename="../../ui/word_import_dialog.py" line="192"/>
         <source>Import a Word compte-rendu</source>
         <translation>Importer un compte-rendu Word</translation>
     </message>
     <message>
-        <location filename="../../ui/word_import_dialog.py" line="165"/>
+        <location filename="../../ui/word_import_dialog.py" line="194"/>
         <source>Word documents (*.docx);;All files (*)</source>
         <translation>Documents Word (*.docx);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/word_import_dialog.py" line="178"/>
+        <location filename="../../ui/word_import_dialog.py" line="207"/>
         <source>The file cannot be imported.</source>
         <translation>Le fichier ne peut pas être importé.</translation>
     </message>
     <message>
-        <location filename="../../ui/word_import_dialog.py" line="190"/>
+        <location filename="../../ui/word_import_dialog.py" line="219"/>
         <source>The Word compte-rendu was imported as a new meeting.</source>
         <translation>Le compte-rendu Word a été importé comme nouvelle réunion.</translation>
     </message>
@@ -3226,103 +3226,124 @@ Le contenu actuel du fichier est mis de côté dans {1} ; rien n&apos;est suppri
 <context>
     <name>WordImportDialog</name>
     <message>
-        <location filename="../../ui/word_import_dialog.py" line="85"/>
-        <location filename="../../ui/word_import_dialog.py" line="136"/>
+        <location filename="../../ui/word_import_dialog.py" line="92"/>
+        <location filename="../../ui/word_import_dialog.py" line="163"/>
         <source>Import a Word compte-rendu</source>
         <translation>Importer un compte-rendu Word</translation>
     </message>
     <message>
-        <location filename="../../ui/word_import_dialog.py" line="87"/>
+        <location filename="../../ui/word_import_dialog.py" line="94"/>
         <source>What {0} was read as. Nothing is written before you press Import.</source>
         <translation>Ce qui a été lu dans {0}. Rien n&apos;est enregistré avant que vous appuyiez sur Importer.</translation>
     </message>
     <message>
-        <location filename="../../ui/word_import_dialog.py" line="95"/>
+        <location filename="../../ui/word_import_dialog.py" line="102"/>
         <source>Import</source>
         <translation>Importer</translation>
     </message>
     <message>
-        <location filename="../../ui/word_import_dialog.py" line="106"/>
+        <location filename="../../ui/word_import_dialog.py" line="113"/>
         <source>Header fields</source>
         <translation>Champs de l&apos;en-tête</translation>
     </message>
     <message>
-        <location filename="../../ui/word_import_dialog.py" line="107"/>
+        <location filename="../../ui/word_import_dialog.py" line="114"/>
         <source>Programme items</source>
         <translation>Points du programme</translation>
     </message>
     <message>
-        <location filename="../../ui/word_import_dialog.py" line="108"/>
+        <location filename="../../ui/word_import_dialog.py" line="115"/>
         <source>Sub-topics</source>
         <translation>Sous-thèmes</translation>
     </message>
     <message>
-        <location filename="../../ui/word_import_dialog.py" line="109"/>
+        <location filename="../../ui/word_import_dialog.py" line="116"/>
         <source>Moderators and speakers</source>
         <translation>Animateurs et intervenants</translation>
     </message>
     <message>
-        <location filename="../../ui/word_import_dialog.py" line="110"/>
+        <location filename="../../ui/word_import_dialog.py" line="117"/>
         <source>Report sections</source>
         <translation>Sections du compte-rendu</translation>
     </message>
     <message>
-        <location filename="../../ui/word_import_dialog.py" line="111"/>
+        <location filename="../../ui/word_import_dialog.py" line="118"/>
         <source>Interventions</source>
         <translation>Interventions</translation>
     </message>
     <message>
-        <location filename="../../ui/word_import_dialog.py" line="112"/>
+        <location filename="../../ui/word_import_dialog.py" line="119"/>
         <source>Debates</source>
         <translation>Débats</translation>
     </message>
     <message>
-        <location filename="../../ui/word_import_dialog.py" line="113"/>
+        <location filename="../../ui/word_import_dialog.py" line="120"/>
         <source>Conclusions</source>
         <translation>Conclusions</translation>
     </message>
     <message>
-        <location filename="../../ui/word_import_dialog.py" line="114"/>
+        <location filename="../../ui/word_import_dialog.py" line="121"/>
         <source>Plain paragraph blocks</source>
         <translation>Blocs de texte simple</translation>
     </message>
     <message>
-        <location filename="../../ui/word_import_dialog.py" line="115"/>
+        <location filename="../../ui/word_import_dialog.py" line="122"/>
         <source>Participants in person</source>
         <translation>Participants en présentiel</translation>
     </message>
     <message>
-        <location filename="../../ui/word_import_dialog.py" line="116"/>
+        <location filename="../../ui/word_import_dialog.py" line="123"/>
         <source>Participants remote</source>
         <translation>Participants à distance</translation>
     </message>
     <message>
-        <location filename="../../ui/word_import_dialog.py" line="117"/>
+        <location filename="../../ui/word_import_dialog.py" line="124"/>
         <source>Unrecognised paragraphs (kept as plain blocks)</source>
         <translation>Paragraphes non reconnus (gardés en texte simple)</translation>
     </message>
     <message>
-        <location filename="../../ui/word_import_dialog.py" line="119"/>
+        <location filename="../../ui/word_import_dialog.py" line="126"/>
         <source>Language: {0}</source>
         <translation>Langue : {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/word_import_dialog.py" line="123"/>
+        <location filename="../../ui/word_import_dialog.py" line="130"/>
         <source>Participants found in the roster: {0}; new people: {1}</source>
         <translation>Participants trouvés dans l&apos;annuaire : {0} ; nouvelles personnes : {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/word_import_dialog.py" line="127"/>
+        <location filename="../../ui/word_import_dialog.py" line="137"/>
+        <source>Already a meeting on {0}: {1}</source>
+        <translation>Déjà une réunion le {0} : {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/word_import_dialog.py" line="139"/>
         <source>Not found: {0}</source>
         <translation>Introuvable : {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/word_import_dialog.py" line="130"/>
+        <location filename="../../ui/word_import_dialog.py" line="142"/>
         <source>Kept as plain blocks:</source>
         <translation>Gardés en texte simple :</translation>
     </message>
     <message>
-        <location filename="../../ui/word_import_dialog.py" line="144"/>
+        <location filename="../../ui/word_import_dialog.py" line="157"/>
+        <source>There is already a meeting on {0}:
+{1}
+
+Import it as another one on that date?</source>
+        <translation>Il y a déjà une réunion le {0} :
+{1}
+
+L&apos;importer comme une autre à cette date ?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/word_import_dialog.py" line="158"/>
+        <source>Import anyway</source>
+        <translation>Importer quand même</translation>
+    </message>
+    <message>
+        <location filename="../../ui/word_import_dialog.py" line="173"/>
         <source>Nothing was imported.</source>
         <translation>Rien n&apos;a été importé.</translation>
     </message>

@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
 
 from models.database import Database
 from models.services import meetings, rollover
-from ui import dialogs
 from ui.meeting_commands import NewMeetingFrom
+from ui.year import date_taken
 
 
 def next_year(day: dt.date) -> dt.date:
@@ -144,19 +144,17 @@ class NewFromDialog(QDialog):
 
     def _confirm(self) -> None:
         """« Create »: a second meeting on a date that has one only when the user says so."""
-        day = self.new_date()
-        with self._db.reading() as session:
-            taken = rollover.meetings_on(session, day)
-        self._again = False
-        if taken:
-            listed = "\n".join(f"« {title} »" for _id, title in taken)
-            question = self.tr(
-                "There is already a meeting on {0}:\n{1}\n\nCreate another one on that date?"
-            ).format(day.strftime("%d/%m/%Y"), listed)
-            if not dialogs.confirm(self, question, self.tr("Create another")):
-                self.date.setFocus()
-                return
-            self._again = True
+        answer = date_taken.ask_another(
+            self,
+            self._db,
+            self.new_date(),
+            self.tr("There is already a meeting on {0}:\n{1}\n\nCreate another one on that date?"),
+            self.tr("Create another"),
+        )
+        if answer is False:
+            self.date.setFocus()
+            return
+        self._again = bool(answer)
         self.accept()
 
     def new_date(self) -> dt.date:
