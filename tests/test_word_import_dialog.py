@@ -61,3 +61,25 @@ def test_a_doc_file_is_refused_in_one_message(qtbot, db, sample_id, tmp_path):
         window.word_import.action.trigger()
     assert len(seen) == 1 and ".doc" in seen[0]
     assert window.word_import.dialog is None and meeting_count(db) == 1
+
+
+def test_the_report_reads_as_french_in_french(qtbot, qapp, db, sample_id, tmp_path):
+    # Every « what: how many » line is translated whole, so French gets its space before the colon.
+    from ui import i18n
+
+    source = tmp_path / "cr.docx"
+    with db.reading() as session:
+        source.write_bytes(export_meeting(meeting_record(session, sample_id)))
+    i18n.install(qapp, "fr")
+    try:
+        window = make_window(qtbot, db, tmp_path, sample_id)
+        with files.choosing(source):
+            window.word_import.action.trigger()
+        lines = window.word_import.dialog.report.toPlainText().splitlines()
+        window.word_import.dialog.reject()
+    finally:
+        i18n.install(qapp, "en")
+    assert "Interventions : 16" in lines
+    counted = [line for line in lines if line and line[-1].isdigit()]
+    assert len(counted) >= 12
+    assert all(" : " in line for line in counted), counted

@@ -124,7 +124,8 @@ class WordImportDialog(QDialog):
             "unrecognised": self.tr("Unrecognised paragraphs (kept as plain blocks)"),
         }
         out = [self.tr("Language: {0}").format(u.language)]
-        out += [f"{label}: {u.counts.get(kind, 0)}" for kind, label in names.items()]
+        # French puts a space before the colon: the pair is a sentence of its own to translate.
+        out += [self.tr("{0}: {1}").format(label, u.counts.get(kind, 0)) for kind, label in names.items()]
         if u.roster:
             out.append(
                 self.tr("Participants found in the roster: {0}; new people: {1}").format(

@@ -3198,27 +3198,27 @@ Le contenu actuel du fichier est mis de côté dans {1} ; rien n&apos;est suppri
 <context>
     <name>WordImport</name>
     <message>
-        <location filename="../../ui/word_import_dialog.py" line="183"/>
+        <location filename="../../ui/word_import_dialog.py" line="184"/>
         <source>Import a Word compte-rendu…</source>
         <translation>Importer un compte-rendu Word…</translation>
     </message>
     <message>
-        <location filename="../../ui/word_import_dialog.py" line="192"/>
+        <location filename="../../ui/word_import_dialog.py" line="193"/>
         <source>Import a Word compte-rendu</source>
         <translation>Importer un compte-rendu Word</translation>
     </message>
     <message>
-        <location filename="../../ui/word_import_dialog.py" line="194"/>
+        <location filename="../../ui/word_import_dialog.py" line="195"/>
         <source>Word documents (*.docx);;All files (*)</source>
         <translation>Documents Word (*.docx);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/word_import_dialog.py" line="207"/>
+        <location filename="../../ui/word_import_dialog.py" line="208"/>
         <source>The file cannot be imported.</source>
         <translation>Le fichier ne peut pas être importé.</translation>
     </message>
     <message>
-        <location filename="../../ui/word_import_dialog.py" line="219"/>
+        <location filename="../../ui/word_import_dialog.py" line="220"/>
         <source>The Word compte-rendu was imported as a new meeting.</source>
         <translation>Le compte-rendu Word a été importé comme nouvelle réunion.</translation>
     </message>
@@ -3227,7 +3227,7 @@ Le contenu actuel du fichier est mis de côté dans {1} ; rien n&apos;est suppri
     <name>WordImportDialog</name>
     <message>
         <location filename="../../ui/word_import_dialog.py" line="92"/>
-        <location filename="../../ui/word_import_dialog.py" line="163"/>
+        <location filename="../../ui/word_import_dialog.py" line="164"/>
         <source>Import a Word compte-rendu</source>
         <translation>Importer un compte-rendu Word</translation>
     </message>
@@ -3307,27 +3307,32 @@ Le contenu actuel du fichier est mis de côté dans {1} ; rien n&apos;est suppri
         <translation>Langue : {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/word_import_dialog.py" line="130"/>
+        <location filename="../../ui/word_import_dialog.py" line="128"/>
+        <source>{0}: {1}</source>
+        <translation>{0} : {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/word_import_dialog.py" line="131"/>
         <source>Participants found in the roster: {0}; new people: {1}</source>
         <translation>Participants trouvés dans l&apos;annuaire : {0} ; nouvelles personnes : {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/word_import_dialog.py" line="137"/>
+        <location filename="../../ui/word_import_dialog.py" line="138"/>
         <source>Already a meeting on {0}: {1}</source>
         <translation>Déjà une réunion le {0} : {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/word_import_dialog.py" line="139"/>
+        <location filename="../../ui/word_import_dialog.py" line="140"/>
         <source>Not found: {0}</source>
         <translation>Introuvable : {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/word_import_dialog.py" line="142"/>
+        <location filename="../../ui/word_import_dialog.py" line="143"/>
         <source>Kept as plain blocks:</source>
         <translation>Gardés en texte simple :</translation>
     </message>
     <message>
-        <location filename="../../ui/word_import_dialog.py" line="157"/>
+        <location filename="../../ui/word_import_dialog.py" line="158"/>
         <source>There is already a meeting on {0}:
 {1}
 
@@ -3338,12 +3343,12 @@ Import it as another one on that date?</source>
 L&apos;importer comme une autre à cette date ?</translation>
     </message>
     <message>
-        <location filename="../../ui/word_import_dialog.py" line="158"/>
+        <location filename="../../ui/word_import_dialog.py" line="159"/>
         <source>Import anyway</source>
         <translation>Importer quand même</translation>
     </message>
     <message>
-        <location filename="../../ui/word_import_dialog.py" line="173"/>
+        <location filename="../../ui/word_import_dialog.py" line="174"/>
         <source>Nothing was imported.</source>
         <translation>Rien n&apos;a été importé.</translation>
     </message>
