@@ -24,8 +24,8 @@ class PersonField(NamedTuple):
     headers: tuple[str, ...]
     # Short keys the command line accepts in --map (« first=Prénom »).
     aliases: tuple[str, ...] = ()
-    # Whether the search (models/services/search.py) looks in it; the names are searched
-    # together, as one « first last » text.
+    # Whether the searches look in it: all meetings (models/services/search.py, where the
+    # names are one « first last » text) and the roster of Person history (read_roster).
     searched: bool = True
 
 
@@ -121,5 +121,6 @@ FIELDS: tuple[PersonField, ...] = (
 )
 
 NAMES: tuple[str, ...] = tuple(field.name for field in FIELDS)
+SEARCHED: tuple[str, ...] = tuple(field.name for field in FIELDS if field.searched)
 # The fields the person's name is made of, as matching and sorting use them.
 NAME_PARTS = ("first_name", "last_name")

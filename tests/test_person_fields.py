@@ -121,6 +121,19 @@ def test_a_search_finds_a_person_by_each_searched_field_and_names_it(db, sample_
                 assert hits == [("person", field.name, person.display_name, values[field.name])]
 
 
+def test_person_history_finds_a_person_by_each_searched_field(db, sample_id):
+    from models.services.reading import read_roster
+    from models.text_keys import fold
+
+    values = {name: f"Zq{i}x" for i, name in enumerate(NAMES)}
+    with db.transaction() as session:
+        person = people.add_person(session, **values)
+    with db.reading() as session:
+        (line,) = [line for line in read_roster(session) if line.id == person.id]
+    for field in FIELDS:
+        assert (fold(values[field.name]) in line.haystack) == field.searched, field.name
+
+
 def test_the_command_line_help_names_every_field(capsys):
     with pytest.raises(SystemExit):
         main.main(["import-people", "--help"])

@@ -2098,8 +2098,8 @@ imprimé</translation>
     </message>
     <message>
         <location filename="../../ui/year/person_history.py" line="158"/>
-        <source>Find someone: name, organisation or email</source>
-        <translation>Chercher une personne : nom, organisation ou e-mail</translation>
+        <source>Find someone: name, function, organisation or email</source>
+        <translation>Chercher une personne : nom, fonction, organisation ou e-mail</translation>
     </message>
     <message>
         <location filename="../../ui/year/person_history.py" line="182"/>

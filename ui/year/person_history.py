@@ -155,7 +155,7 @@ class PersonHistoryDialog(QDialog):
         self.setWindowTitle(self.tr("Person history"))
 
         self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Find someone: name, organisation or email"))
+        self.search.setPlaceholderText(self.tr("Find someone: name, function, organisation or email"))
         self.search.setClearButtonEnabled(True)
         self.people = RosterModel(self)
         self.people_view = QListView()

@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 from models.entities import Attendance, Person
 from models.entities import Block as BlockRow
 from models.entities import ProgrammePerson as PersonRow
-from models.person_fields import NAMES
+from models.person_fields import NAMES, SEARCHED
 from models.records import PersonCard, RosterLine
 from models.services.reading.parts import _display_name, person_values
 from models.text_keys import fold
@@ -22,7 +22,7 @@ def read_roster(session: Session) -> list[RosterLine]:
     lines = []
     for r in session.execute(query):
         name = _display_name(r.civility, r.first_name, r.last_name)
-        hay = fold(f"{r.first_name} {r.last_name} {r.organisation} {r.email}")
+        hay = fold(" ".join(getattr(r, n) for n in SEARCHED))
         lines.append(RosterLine(r.id, name, r.organisation, hay))
     return lines
 
