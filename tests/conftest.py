@@ -23,7 +23,7 @@ os.environ.setdefault("MINUTIER_REFRESH_MS", "0")
 import pytest
 
 from models.database import open_database
-from models.sample import load_sample
+from models.sample import load_committee_sample, load_sample
 
 PG_ENV = "MINUTIER_TEST_PG_URL"
 BACKENDS = ("sqlite", "postgresql")
@@ -155,3 +155,10 @@ def sample_id(db):
     """The 2023 meeting, imported into ``db``; its id."""
     with db.transaction() as session:
         return load_sample(session).id
+
+
+@pytest.fixture
+def committee_id(db):
+    """The committee sample (resources/samples/committee-2025.json), imported into ``db``; its id."""
+    with db.transaction() as session:
+        return load_committee_sample(session).id

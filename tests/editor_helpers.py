@@ -22,6 +22,17 @@ def make_window(qtbot, db, tmp_path, meeting_id=None) -> MainWindow:
     return window
 
 
+def show_tab(qtbot, widget, meeting_id: int, width: int = 1200, height: int = 700):
+    """A tab shown on its own, active (its shortcuts answer), on ``meeting_id``."""
+    qtbot.addWidget(widget)
+    widget.resize(width, height)
+    with qtbot.waitActive(widget):
+        widget.show()
+        widget.activateWindow()
+    widget.set_meeting(meeting_id)
+    return widget
+
+
 @contextmanager
 def answering(answer: str = "no"):
     """Close every message box shown meanwhile, clicking its action for "yes"; yields their texts."""

@@ -16,17 +16,11 @@ from models import entities, interchange, records
 from models.entities import Meeting
 from models.errors import FormatError
 from models.records import MeetingData
-from models.sample import committee_text, load_committee_sample, sample_text
+from models.sample import committee_text, sample_text
 from models.services import committee, rollover
 from models.services.reading import meeting_record, record_of
 
 FR_NBSP = "\u00a0"
-
-
-@pytest.fixture
-def committee_id(db):
-    with db.transaction() as session:
-        return load_committee_sample(session).id
 
 
 @pytest.fixture

@@ -6,22 +6,15 @@ import io
 import json
 
 import docx
-import pytest
 from editor_helpers import make_window
 
 from exporters.compte_rendu import export_meeting
 from models import interchange
-from models.sample import committee_text, load_committee_sample
+from models.sample import committee_text
 from models.services import committee, meetings
 from models.services.reading import meeting_record
 
 NBSP = ("\u00a0", "\u202f")
-
-
-@pytest.fixture
-def committee_id(db):
-    with db.transaction() as session:
-        return load_committee_sample(session).id
 
 
 def printed(db, meeting_id):

@@ -5,24 +5,17 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from editor_helpers import answering, make_window
+from editor_helpers import answering, make_window, show_tab
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit, QPlainTextEdit
 
 from models.entities import Decision, Meeting
-from models.sample import load_committee_sample
 from models.services import decisions, rollover
 from ui.decisions.model import COLUMNS, STILL_OPEN
 from ui.decisions.tab import DecisionsTab
 
 NUMBER, TEXT, OWNER, DUE, STATUS = (COLUMNS.index(n) for n in ("number", "text", "owner", "due", "status"))
-
-
-@pytest.fixture
-def committee_id(db):
-    with db.transaction() as session:
-        return load_committee_sample(session).id
 
 
 @pytest.fixture
@@ -32,14 +25,7 @@ def stack():
 
 @pytest.fixture
 def tab(qtbot, db, committee_id, stack):
-    widget = DecisionsTab(db, stack)
-    qtbot.addWidget(widget)
-    widget.resize(1200, 700)
-    with qtbot.waitActive(widget):
-        widget.show()
-        widget.activateWindow()
-    widget.set_meeting(committee_id)
-    return widget
+    return show_tab(qtbot, DecisionsTab(db, stack), committee_id, height=700)
 
 
 def numbers(tab):

@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from editor_helpers import show_tab
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QComboBox
 
 from models.entities import Attendance
-from models.sample import load_committee_sample
 from models.services import committee
 from ui.participants.tab import ParticipantsTab, time_now
 from ui.participants.table_model import COLUMNS, PROXY_COLUMN, ROLE_COLUMN, STATUS_COLUMN
@@ -21,26 +21,13 @@ ROWS = QItemSelectionModel.SelectionFlag.Rows
 
 
 @pytest.fixture
-def committee_id(db):
-    with db.transaction() as session:
-        return load_committee_sample(session).id
-
-
-@pytest.fixture
 def stack():
     return QUndoStack()
 
 
 @pytest.fixture
 def tab(qtbot, db, committee_id, stack):
-    widget = ParticipantsTab(db, stack)
-    qtbot.addWidget(widget)
-    widget.resize(1200, 600)
-    with qtbot.waitActive(widget):
-        widget.show()
-        widget.activateWindow()
-    widget.set_meeting(committee_id)
-    return widget
+    return show_tab(qtbot, ParticipantsTab(db, stack), committee_id, height=600)
 
 
 def proxy_row_of(tab, last_name):
