@@ -9,15 +9,8 @@ import pytest
 
 from exporters.attendance_table import export_attendance
 from models import people_import, tabular
-from models.sample import load_committee_sample
 from models.services import meetings
 from models.services.reading import attendance_list
-
-
-@pytest.fixture
-def committee_id(db):
-    with db.transaction() as session:
-        return load_committee_sample(session).id
 
 
 def exported(db, meeting_id, language="en") -> bytes:
